@@ -1,0 +1,232 @@
+import type { Ctx } from '../../platform/http/context.ts';
+import { inTransaction } from '../../platform/http/context.ts';
+import { requirePermission } from '../../platform/auth/permissions.ts';
+import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { listAuditEvents } from '../../platform/audit/audit.queries.ts';
+import { peopleError } from './people.errors.ts';
+import { ageOn, checkNationalId, maskNationalId } from './people.rules.ts';
+import * as q from './people.queries.ts';
+import type {
+  AccessPurpose,
+  HouseholdMemberInput,
+  PersonOutput,
+  PersonSummary,
+  RegisterPersonInput,
+  UpdatePersonInput,
+} from './people.schema.ts';
+
+const isoDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+
+function toOutput(row: q.PersonRow, household: q.HouseholdRow[]): PersonOutput {
+  return {
+    id: row.id,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    birthDate: row.birthDateOn,
+    idType: row.idType,
+    nationalId: row.nationalId,
+    otherIdDescription: row.otherIdDescription,
+    phone: row.phone,
+    email: row.email,
+    preferredLanguage: row.preferredLanguage,
+    hasProtectedAddress: row.hasProtectedAddress,
+    household: household.map((h) => ({
+      id: h.id,
+      relation: h.relation,
+      name: h.name,
+      birthDate: h.birthDateOn,
+      relatedPersonId: h.relatedPersonId,
+    })),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+// Checks the schema cannot: synthetic numbers in production, a number already registered,
+// children who are not children.
+async function assertIdentityAllowed(ctx: Ctx, tenantId: string, nationalId: string | undefined, selfId?: string) {
+  if (!nationalId) return;
+  const check = checkNationalId(nationalId);
+  if (check.ok && check.synthetic && !ctx.env.ALLOW_SYNTHETIC_IDS) {
+    throw peopleError('person.synthetic_id_refused', { fields: { nationalId: peopleError.definitions['person.synthetic_id_refused'][ctx.locale] } });
+  }
+  const existing = await q.findPersonIdByNationalId(ctx.db, tenantId, nationalId);
+  if (existing && existing !== selfId) {
+    throw peopleError('person.duplicate_national_id', { meta: { public: { existingPersonId: existing } } });
+  }
+}
+
+function assertChildren(ctx: Ctx, members: HouseholdMemberInput[]) {
+  const today = isoDay(ctx.now);
+  members.forEach((m, i) => {
+    if (m.relation === 'child' && m.birthDate && ageOn(m.birthDate, today) >= 18) {
+      throw peopleError('person.child_too_old', {
+        fields: { [`household.${i}.birthDate`]: peopleError.definitions['person.child_too_old'][ctx.locale] },
+      });
+    }
+  });
+}
+
+/** Registers a person and their household; refuses a national id that is already registered. */
+export async function registerPerson(ctx: Ctx, input: RegisterPersonInput): Promise<PersonOutput> {
+  const user = requirePermission(ctx, 'person:write');
+  assertChildren(ctx, input.household);
+  return inTransaction(ctx, async (tx) => {
+    await assertIdentityAllowed(tx, user.tenantId, input.nationalId);
+    const row = await q.insertPerson(tx.db, {
+      tenantId: user.tenantId,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      birthDateOn: input.birthDate ?? null,
+      idType: input.idType,
+      nationalId: input.idType === 'fnr' || input.idType === 'dnr' ? input.nationalId! : null,
+      otherIdDescription: input.idType === 'other' ? (input.otherIdDescription ?? null) : null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      preferredLanguage: input.preferredLanguage,
+      hasProtectedAddress: input.hasProtectedAddress,
+      createdAt: tx.now,
+      updatedAt: tx.now,
+    });
+    const household = await q.insertHouseholdMembers(
+      tx.db,
+      input.household.map((m) => ({
+        tenantId: user.tenantId,
+        personId: row.id,
+        relation: m.relation,
+        name: m.name,
+        birthDateOn: m.birthDate ?? null,
+        relatedPersonId: m.relatedPersonId ?? null,
+      })),
+    );
+    await recordEvent(tx, {
+      action: 'person.register',
+      entityType: 'person',
+      entityId: row.id,
+      personId: row.id,
+      purpose: 'registration',
+      details: { idType: row.idType, householdMembers: household.length },
+    });
+    return toOutput(row, household);
+  });
+}
+
+/** Reads a person's record; the read and its purpose go to the person's access log. */
+export async function getPerson(ctx: Ctx, personId: string, purpose: AccessPurpose): Promise<PersonOutput> {
+  const user = requirePermission(ctx, 'person:read');
+  return inTransaction(ctx, async (tx) => {
+    const row = await q.findPerson(tx.db, user.tenantId, personId);
+    if (!row) throw peopleError('person.not_found');
+    await recordAccess(tx, personId, purpose);
+    return toOutput(row, await q.listHousehold(tx.db, personId));
+  });
+}
+
+/** Changes a person's details; the audit row names the fields changed, never their values. */
+export async function updatePerson(ctx: Ctx, personId: string, input: UpdatePersonInput): Promise<PersonOutput> {
+  const user = requirePermission(ctx, 'person:write');
+  return inTransaction(ctx, async (tx) => {
+    const before = await q.findPerson(tx.db, user.tenantId, personId);
+    if (!before) throw peopleError('person.not_found');
+    await assertIdentityAllowed(tx, user.tenantId, input.nationalId, personId);
+    const values = {
+      givenName: input.givenName,
+      familyName: input.familyName,
+      birthDateOn: input.birthDate ?? null,
+      idType: input.idType,
+      nationalId: input.idType === 'fnr' || input.idType === 'dnr' ? input.nationalId! : null,
+      otherIdDescription: input.idType === 'other' ? (input.otherIdDescription ?? null) : null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      preferredLanguage: input.preferredLanguage,
+      hasProtectedAddress: input.hasProtectedAddress,
+    };
+    const changed = Object.entries(values)
+      .filter(([k, v]) => before[k as keyof typeof before] !== v)
+      .map(([k]) => k);
+    const row = await q.updatePersonRow(tx.db, user.tenantId, personId, { ...values, updatedAt: tx.now });
+    await recordEvent(tx, {
+      action: 'person.update',
+      entityType: 'person',
+      entityId: personId,
+      personId,
+      purpose: 'registration',
+      details: { changed },
+    });
+    return toOutput(row!, await q.listHousehold(tx.db, personId));
+  });
+}
+
+export async function addHouseholdMember(ctx: Ctx, personId: string, input: HouseholdMemberInput): Promise<PersonOutput> {
+  const user = requirePermission(ctx, 'person:write');
+  assertChildren(ctx, [input]);
+  return inTransaction(ctx, async (tx) => {
+    const row = await q.findPerson(tx.db, user.tenantId, personId);
+    if (!row) throw peopleError('person.not_found');
+    const [member] = await q.insertHouseholdMembers(tx.db, [
+      {
+        tenantId: user.tenantId,
+        personId,
+        relation: input.relation,
+        name: input.name,
+        birthDateOn: input.birthDate ?? null,
+        relatedPersonId: input.relatedPersonId ?? null,
+      },
+    ]);
+    await recordEvent(tx, {
+      action: 'household.add',
+      entityType: 'household_member',
+      entityId: member!.id,
+      personId,
+      details: { relation: input.relation },
+    });
+    return toOutput(row, await q.listHousehold(tx.db, personId));
+  });
+}
+
+export async function removeHouseholdMember(ctx: Ctx, personId: string, memberId: string): Promise<PersonOutput> {
+  const user = requirePermission(ctx, 'person:write');
+  return inTransaction(ctx, async (tx) => {
+    const row = await q.findPerson(tx.db, user.tenantId, personId);
+    if (!row) throw peopleError('person.not_found');
+    if (!(await q.deleteHouseholdMember(tx.db, personId, memberId))) throw peopleError('household.member_not_found');
+    await recordEvent(tx, { action: 'household.remove', entityType: 'household_member', entityId: memberId, personId });
+    return toOutput(row, await q.listHousehold(tx.db, personId));
+  });
+}
+
+/** Parses a search term: an 11-digit number, a dd.mm.yyyy date, or words of a name. */
+export function parseSearchTerm(query: string): { nationalId?: string; birthDate?: string; words: string[] } {
+  const compact = query.replace(/\s/g, '');
+  if (/^\d{11}$/.test(compact)) return { nationalId: compact, words: [] };
+  const date = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(query.trim());
+  if (date) return { birthDate: `${date[3]}-${date[2]!.padStart(2, '0')}-${date[1]!.padStart(2, '0')}`, words: [] };
+  return { words: query.split(/\s+/).filter(Boolean) };
+}
+
+/** Finds people by name, birth date or identity number. The search terms are never logged. */
+export async function searchPeople(ctx: Ctx, query: string): Promise<PersonSummary[]> {
+  const user = requirePermission(ctx, 'person:search');
+  return inTransaction(ctx, async (tx) => {
+    const rows = await q.searchPeopleRows(tx.db, user.tenantId, parseSearchTerm(query));
+    await recordEvent(tx, { action: 'person.search', entityType: 'person', details: { results: rows.length } });
+    return rows.map((r) => ({
+      id: r.id,
+      givenName: r.givenName,
+      familyName: r.familyName,
+      birthDate: r.birthDateOn,
+      idType: r.idType,
+      maskedNationalId: maskNationalId(r.nationalId),
+      hasProtectedAddress: r.hasProtectedAddress,
+    }));
+  });
+}
+
+/** The dates and purposes of every access to a person's record, newest first. */
+export async function getPersonAccessLog(ctx: Ctx, personId: string) {
+  const user = requirePermission(ctx, 'person:read');
+  const person = await q.findPerson(ctx.db, user.tenantId, personId);
+  if (!person) throw peopleError('person.not_found');
+  const rows = await listAuditEvents(ctx.db, { tenantId: user.tenantId, personId, limit: 200 });
+  return rows.map((r) => ({ at: r.at.toISOString(), kind: r.kind, action: r.action, purpose: r.purpose, actorName: r.actorName }));
+}

@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import * as schema from './schema.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+export interface Database {
+  db: Db;
+  engine: 'pglite' | 'postgresql';
+  close(): Promise<void>;
+  /** PGlite only: the raw client, for dumping a migrated image in tests. */
+  pglite?: import('@electric-sql/pglite').PGlite;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; undefined means in memory. */
+  dataDir?: string;
+  /** A dumped PGlite data directory (tarball) to start from, used by tests. */
+  loadDataDir?: Blob | File;
+  migrate?: boolean;
+  poolMax?: number;
+}
+
+/** Opens PostgreSQL when a URL is given, else PGlite; runs migrations unless told not to. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  const migrate = options.migrate ?? true;
+  if (options.databaseUrl) {
+    const { Pool } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
+    const db = drizzle({ client: pool, schema }) as unknown as Db;
+    if (migrate) {
+      const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
+      await run(db as never, { migrationsFolder });
+    }
+    return { db, engine: 'postgresql', close: () => pool.end() };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { btree_gist } = await import('@electric-sql/pglite/contrib/btree_gist');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
+  try {
+    const client = await PGlite.create(options.dataDir, {
+      extensions: { btree_gist },
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    const db = drizzle({ client, schema }) as unknown as Db;
+    if (migrate) {
+      const { migrate: run } = await import('drizzle-orm/pglite/migrator');
+      await run(db as never, { migrationsFolder });
+    }
+    return {
+      db,
+      engine: 'pglite',
+      pglite: client,
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** The server's version string, for /api/health. */
+export async function databaseVersion(db: Db): Promise<string> {
+  const rows = await db.execute<{ version: string }>(sql`select current_setting('server_version') as version`);
+  return (rows as unknown as { rows: { version: string }[] }).rows[0]?.version ?? 'unknown';
+}

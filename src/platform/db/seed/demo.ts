@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client.ts';
+import { tenants } from '../tenants.tables.ts';
+import { users, userRoles } from '../../auth/auth.tables.ts';
+import { hashPassword } from '../../auth/password.ts';
+import { houses, rooms } from '../../../features/rooms/rooms.tables.ts';
+import { people, householdMembers } from '../../../features/people/people.tables.ts';
+import { syntheticNationalId } from '../../../features/people/people.rules.ts';
+
+export const demoPassword = 'bolignu-demo';
+
+export const demoUsers = [
+  { username: 'ansatt', displayName: 'Siri Ansatt', role: 'staff' },
+  { username: 'leder', displayName: 'Lars Leder', role: 'service_lead' },
+  { username: 'nav', displayName: 'Nina NAV-veileder', role: 'nav_caseworker' },
+  { username: 'bolig', displayName: 'Bjørn Boligkontoret', role: 'housing_office' },
+  { username: 'styre', displayName: 'Stine Styringsgruppe', role: 'steering_group' },
+  { username: 'admin', displayName: 'Ada Administrator', role: 'admin' },
+] as const;
+
+export async function hasAnyTenant(db: Db): Promise<boolean> {
+  const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from tenants`);
+  return ((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) > 0;
+}
+
+/** The demo service of the README: Bolig Nu in Bodø, seven rooms, fictional people, a user per role. */
+export async function seedDemo(db: Db): Promise<void> {
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    const [tenant] = await tx.insert(tenants).values({ name: 'Bodø kommune', municipalityNumber: '1804' }).returning();
+    const tenantId = tenant!.id;
+    const [house] = await tx
+      .insert(houses)
+      .values({ tenantId, name: 'Bolig Nu', streetAddress: 'Kongens gate 60', postalCode: '8006', city: 'Bodø' })
+      .returning();
+    await tx.insert(rooms).values(
+      Array.from({ length: 7 }, (_, i) => ({
+        tenantId,
+        houseId: house!.id,
+        name: `H${i + 1}`,
+        sortOrder: i + 1,
+        isCrisisRoom: i === 0,
+        takesCouples: i >= 5,
+        capacity: i >= 5 ? 2 : 1,
+      })),
+    );
+    const passwordHash = await hashPassword(demoPassword);
+    for (const u of demoUsers) {
+      const [user] = await tx
+        .insert(users)
+        .values({ tenantId, username: u.username, displayName: u.displayName, passwordHash, email: `${u.username}@demo.bolignu.no` })
+        .returning();
+      await tx.insert(userRoles).values({ userId: user!.id, roleKey: u.role });
+    }
+    // Fictional people with synthetic test numbers (month + 80), one D-number, one with no number.
+    const demoPeople = [
+      { givenName: 'Kari', familyName: 'Nordmann', birthDateOn: '1994-03-12', idType: 'fnr' as const, ind: 120 },
+      { givenName: 'Ola', familyName: 'Hansen', birthDateOn: '1988-11-02', idType: 'fnr' as const, ind: 345 },
+      { givenName: 'Jonas', familyName: 'Berg', birthDateOn: '2005-07-21', idType: 'fnr' as const, ind: 512 },
+      { givenName: 'Aleksander', familyName: 'Nowak', birthDateOn: '1979-01-30', idType: 'dnr' as const, ind: 701 },
+      { givenName: 'Amina', familyName: 'Yusuf', birthDateOn: '1999-09-09', idType: 'none' as const, ind: 0 },
+    ];
+    for (const p of demoPeople) {
+      const [row] = await tx
+        .insert(people)
+        .values({
+          tenantId,
+          givenName: p.givenName,
+          familyName: p.familyName,
+          birthDateOn: p.birthDateOn,
+          idType: p.idType,
+          nationalId: p.idType === 'none' ? null : syntheticNationalId(p.birthDateOn, p.ind, p.idType === 'dnr'),
+          preferredLanguage: p.idType === 'dnr' ? 'pl' : 'nb',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (p.givenName === 'Ola') {
+        await tx.insert(householdMembers).values({ tenantId, personId: row!.id, relation: 'child', name: 'Emma Hansen', birthDateOn: '2015-05-04' });
+      }
+    }
+  });
+}

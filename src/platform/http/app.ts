@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import { bodyLimit } from 'hono/body-limit';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Logger } from 'pino';
+import type { AppEnv } from './app-env.ts';
+import type { Ctx } from './context.ts';
+import type { Env } from '../config/env.ts';
+import type { Database } from '../db/client.ts';
+import { databaseVersion } from '../db/client.ts';
+import { handleError } from './error-handler.ts';
+import { platformError } from './errors.ts';
+import { validationHook } from './validation.ts';
+import { localeFromHeader, type Locale } from '../i18n/i18n.ts';
+import { resolveSession, sessionCookieName } from '../auth/auth.service.ts';
+import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerAuditRoutes } from '../audit/audit.routes.ts';
+import { registerPeopleRoutes } from '../../features/people/people.routes.ts';
+import { registerRoomRoutes } from '../../features/rooms/rooms.routes.ts';
+import { registerAdminRoutes } from '../../features/admin/admin.routes.ts';
+
+export interface AppDeps {
+  database: Database;
+  env: Env;
+  log: Logger;
+  /** The clock; tests pin it. */
+  clock?: () => Date;
+  /** Folder with the built web app; omitted in API-only tests. */
+  webRoot?: string;
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+export function createApp(deps: AppDeps): App {
+  const clock = deps.clock ?? (() => new Date());
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.onError(handleError);
+  app.use('*', secureHeaders({ referrerPolicy: 'no-referrer' }));
+  app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }));
+
+  // Builds the request's service context: who is asking, in which language, at what time.
+  app.use('/api/*', async (c, next) => {
+    const started = performance.now();
+    const requestId = randomUUID().slice(0, 8);
+    const cookieLocale = getCookie(c, 'bn_locale');
+    const ctx: Ctx = {
+      db: deps.database.db,
+      env: deps.env,
+      log: deps.log.child({ requestId }),
+      now: clock(),
+      requestId,
+      locale: cookieLocale === 'en' || cookieLocale === 'nb' ? cookieLocale : localeFromHeader(c.req.header('accept-language')),
+      user: null,
+    };
+    c.set('ctx', ctx);
+    const token = getCookie(c, sessionCookieName);
+    if (token) {
+      const user = await resolveSession(ctx, token);
+      if (user) {
+        ctx.user = user;
+        if (!cookieLocale) ctx.locale = user.locale as Locale;
+      }
+    }
+    c.header('X-Request-Id', requestId);
+    c.header('Cache-Control', 'no-store');
+    await next();
+    // Route pattern, not the raw URL: ids in paths are UUIDs, but search terms never reach a URL anyway.
+    ctx.log.info(
+      { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+
+  const health = createRoute({
+    method: 'get',
+    path: '/api/health',
+    tags: ['platform'],
+    summary: 'Is the app up, and on which database',
+    responses: {
+      200: {
+        description: 'The app answers and the database is reachable',
+        content: {
+          'application/json': {
+            schema: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']), databaseVersion: z.string() }),
+          },
+        },
+      },
+    },
+  });
+  app.openapi(health, async (c) =>
+    c.json({ status: 'ok' as const, database: deps.database.engine, databaseVersion: await databaseVersion(deps.database.db) }, 200),
+  );
+
+  registerAuthRoutes(app);
+  registerAuditRoutes(app);
+  registerPeopleRoutes(app);
+  registerRoomRoutes(app);
+  registerAdminRoutes(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookieName,
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Bolig Nu API',
+      version: '0.1.0',
+      description: 'The API behind Bolig Nu. Log in with POST /api/auth/login; the session cookie authenticates the rest.',
+    },
+    security: [{ session: [] }],
+  });
+
+  app.all('/api/*', () => {
+    throw platformError('resource.not_found');
+  });
+
+  if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
+    const indexHtml = readFileSync(join(deps.webRoot, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root: deps.webRoot }));
+    app.use('*', serveStatic({ root: deps.webRoot }));
+    // Single-page app: every other GET gets index.html and the client router takes over.
+    app.get('*', (c) => c.html(indexHtml));
+  }
+  return app;
+}
