@@ -1,0 +1,3 @@
+export function HousesAdminPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function RoomsOverviewPage() {
+  return null;
+}

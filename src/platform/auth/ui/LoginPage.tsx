@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { api, ApiError } from '../../ui/api.ts';
+import { useI18n } from '../../ui/i18n-context.tsx';
+import { useSession } from '../../ui/session-context.tsx';
+import { useApi } from '../../ui/use-api.ts';
+
+export function LoginPage() {
+  const { t, locale, setLocale } = useI18n();
+  const { refresh, expired } = useSession();
+  const options = useApi<{ oidc: { label: string } | null }>('/api/auth/options');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const other = locale === 'nb' ? 'en' : 'nb';
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await api.post('/api/auth/login', { username: form.get('username'), password: form.get('password') });
+      await refresh();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t('login.failed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="login-page">
+      <Card className="login-card">
+        <form onSubmit={handleSubmit} className="stack" noValidate>
+          <Heading level={1} data-size="md">
+            {t('app.name')} – {t('login.title')}
+          </Heading>
+          {expired && <Alert data-color="info">{t('login.sessionExpired')}</Alert>}
+          {error && (
+            <Alert data-color="danger" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Textfield label={t('login.username')} name="username" autoComplete="username" required />
+          <Textfield label={t('login.password')} name="password" type="password" autoComplete="current-password" required />
+          <Button type="submit" disabled={busy}>
+            {t('login.submit')}
+          </Button>
+          {options.data?.oidc && (
+            <>
+              <Paragraph>{t('login.or')}</Paragraph>
+              <Button asChild variant="secondary">
+                <a href="/api/auth/oidc/start">{options.data.oidc.label}</a>
+              </Button>
+            </>
+          )}
+          <Button variant="tertiary" type="button" onClick={() => setLocale(other)} lang={other}>
+            {other === 'en' ? t('app.switchToEnglish') : t('app.switchToNorwegian')}
+          </Button>
+        </form>
+      </Card>
+    </main>
+  );
+}

@@ -1,0 +1,27 @@
+import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { useI18n } from './i18n-context.tsx';
+
+/** Asks before anything destructive. Escape or Cancel closes it without doing anything. */
+export function ConfirmDialog(props: { open: boolean; title: string; body?: string; confirmLabel: string; onConfirm(): void; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <Dialog open={props.open} onClose={props.onCancel} closedby="any" modal closeButton={t('app.cancel')}>
+      <Dialog.Block>
+        <Heading level={2} data-size="xs">
+          {props.title}
+        </Heading>
+        {props.body && <Paragraph>{props.body}</Paragraph>}
+      </Dialog.Block>
+      <Dialog.Block>
+        <div className="row">
+          <Button data-color="danger" onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </Button>
+          <Button variant="secondary" onClick={props.onCancel}>
+            {t('app.cancel')}
+          </Button>
+        </div>
+      </Dialog.Block>
+    </Dialog>
+  );
+}

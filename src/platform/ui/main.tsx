@@ -1,0 +1,31 @@
+import '@fontsource-variable/inter';
+import '@digdir/designsystemet-css';
+import '@digdir/designsystemet-css/theme';
+import './app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { I18nProvider } from './i18n-context.tsx';
+import { SessionProvider, useSession } from './session-context.tsx';
+import { LoginPage } from '../auth/ui/LoginPage.tsx';
+import { Loading } from './Feedback.tsx';
+import { routes } from './routes.tsx';
+
+const router = createBrowserRouter(routes);
+
+function Root() {
+  const { user, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!user) return <LoginPage />;
+  return <RouterProvider router={router} />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <SessionProvider>
+        <Root />
+      </SessionProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

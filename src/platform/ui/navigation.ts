@@ -1,0 +1,34 @@
+import type { MessageKey } from '../i18n/nb.ts';
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  /** Shown only to users with this permission; undefined means everyone logged in. */
+  permission?: string;
+  /** Not built yet: shown as "kommer" so staff see where the product is going. */
+  coming?: boolean;
+}
+
+// The capabilities of the product, in the order of the service's flow.
+export const dailyNav: NavItem[] = [
+  { to: '/', label: 'nav.board', permission: 'room:read' },
+  { to: '/henvisninger', label: 'nav.referrals', coming: true },
+  { to: '/tildeling', label: 'nav.allocation', coming: true },
+  { to: '/personer', label: 'nav.people', permission: 'person:search' },
+  { to: '/opphold', label: 'nav.stays', coming: true },
+  { to: '/avtaler', label: 'nav.agreements', coming: true },
+  { to: '/journal', label: 'nav.journal', coming: true },
+  { to: '/boligsok', label: 'nav.housingSearch', coming: true },
+  { to: '/ettervern', label: 'nav.aftercare', coming: true },
+  { to: '/betaling', label: 'nav.payments', coming: true },
+  { to: '/avvik', label: 'nav.incidents', coming: true },
+  { to: '/vaktbok', label: 'nav.shiftLog', coming: true },
+  { to: '/ros', label: 'nav.risk', coming: true },
+  { to: '/rapporter', label: 'nav.reports', coming: true },
+];
+
+export const adminNav: NavItem[] = [
+  { to: '/hus', label: 'nav.rooms', permission: 'room:write' },
+  { to: '/admin/brukere', label: 'nav.users', permission: 'user:admin' },
+  { to: '/admin/logg', label: 'nav.auditLog', permission: 'audit:read' },
+];

@@ -1,0 +1,33 @@
+import type { RouteObject } from 'react-router';
+import { AppShell } from './AppShell.tsx';
+import { ComingSoon } from './ComingSoon.tsx';
+import { RequirePermission } from './RequirePermission.tsx';
+import { dailyNav } from './navigation.ts';
+import { PeopleSearchPage } from '../../features/people/ui/PeopleSearchPage.tsx';
+import { RegisterPersonPage } from '../../features/people/ui/RegisterPersonPage.tsx';
+import { PersonPage } from '../../features/people/ui/PersonPage.tsx';
+import { RoomsOverviewPage } from '../../features/rooms/ui/RoomsOverviewPage.tsx';
+import { HousesAdminPage } from '../../features/rooms/ui/HousesAdminPage.tsx';
+import { UsersPage } from '../../features/admin/ui/UsersPage.tsx';
+import { AuditLogPage } from '../../features/admin/ui/AuditLogPage.tsx';
+import { NotFound } from './NotFound.tsx';
+
+const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+
+// Every page of the app. Each feature's pages live in its own ui/ folder.
+export const routes: RouteObject[] = [
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: guard('room:read', <RoomsOverviewPage />) },
+      { path: 'personer', element: guard('person:search', <PeopleSearchPage />) },
+      { path: 'personer/ny', element: guard('person:write', <RegisterPersonPage />) },
+      { path: 'personer/:id', element: guard('person:read', <PersonPage />) },
+      { path: 'hus', element: guard('room:write', <HousesAdminPage />) },
+      { path: 'admin/brukere', element: guard('user:admin', <UsersPage />) },
+      { path: 'admin/logg', element: guard('audit:read', <AuditLogPage />) },
+      ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
