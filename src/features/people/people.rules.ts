@@ -1,5 +1,5 @@
 import { idnr } from '@navikt/fnrvalidator';
-import type { MessageKey } from '../../platform/i18n/nb.ts';
+import type { MessageKey } from '../../platform/i18n/catalogue.ts';
 
 export type NationalIdCheck =
   | { ok: true; type: 'fnr' | 'dnr'; synthetic: boolean }

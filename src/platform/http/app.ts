@@ -76,6 +76,16 @@ export function createApp(deps: AppDeps): App {
     );
   });
 
+  // Everything under /api needs a logged-in user, checked before any input is parsed, except these.
+  // (Each service still checks its own permission on its first line.)
+  const publicPaths = new Set(['/api/health', '/api/openapi.json', '/api/auth/login', '/api/auth/logout', '/api/auth/options']);
+  app.use('/api/*', async (c, next) => {
+    if (!c.get('ctx').user && !publicPaths.has(c.req.path) && !c.req.path.startsWith('/api/auth/oidc/')) {
+      throw platformError('auth.unauthenticated');
+    }
+    await next();
+  });
+
   const health = createRoute({
     method: 'get',
     path: '/api/health',

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { nb, type MessageKey } from './nb.ts';
-import { en } from './en.ts';
+import { nb, en, type MessageKey } from './catalogue.ts';
 
 export type Locale = 'nb' | 'en';
 export const locales: readonly Locale[] = ['nb', 'en'];

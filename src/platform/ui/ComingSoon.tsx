@@ -1,6 +1,6 @@
 import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from './i18n-context.tsx';
-import type { MessageKey } from '../i18n/nb.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 
 export function ComingSoon({ title }: { title: MessageKey }) {
   const { t } = useI18n();

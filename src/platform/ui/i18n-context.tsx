@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { translate, type Locale } from '../i18n/i18n.ts';
-import type { MessageKey } from '../i18n/nb.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 
 interface I18n {
   locale: Locale;

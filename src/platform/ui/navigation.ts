@@ -1,4 +1,4 @@
-import type { MessageKey } from '../i18n/nb.ts';
+import type { MessageKey } from '../i18n/catalogue.ts';
 
 export interface NavItem {
   to: string;
