@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 import { isoDate, optionalIsoDate, optionalText, phoneNumber, requiredText } from '../../platform/http/shared-schemas.ts';
 import { checkNationalId, normaliseNationalId } from './people.rules.ts';
 
@@ -13,7 +13,7 @@ export const householdMemberInput = z
     birthDate: optionalIsoDate,
     relatedPersonId: z.uuid().optional(),
   })
-  .openapi('HouseholdMemberInput');
+  .meta({ id: 'HouseholdMemberInput' });
 
 const personFields = {
   givenName: requiredText(100),
@@ -59,13 +59,13 @@ function refineIdentity(value: IdFields, ctx: z.RefinementCtx) {
 export const registerPersonInput = z
   .object({ ...personFields, household: z.array(householdMemberInput).max(20).default([]) })
   .superRefine(refineIdentity)
-  .openapi('RegisterPersonInput');
+  .meta({ id: 'RegisterPersonInput' });
 
-export const updatePersonInput = z.object(personFields).superRefine(refineIdentity).openapi('UpdatePersonInput');
+export const updatePersonInput = z.object(personFields).superRefine(refineIdentity).meta({ id: 'UpdatePersonInput' });
 
 export const searchPeopleInput = z
   .object({ query: z.string().trim().min(2, 'validation.tooShort').max(100) })
-  .openapi('SearchPeopleInput', { description: 'Name, birth date (dd.mm.yyyy) or identity number' });
+  .meta({ id: 'SearchPeopleInput', description: 'Name, birth date (dd.mm.yyyy) or identity number' });
 
 export const householdMemberOutput = z
   .object({
@@ -75,7 +75,7 @@ export const householdMemberOutput = z
     birthDate: z.string().nullable(),
     relatedPersonId: z.string().nullable(),
   })
-  .openapi('HouseholdMember');
+  .meta({ id: 'HouseholdMember' });
 
 export const personOutput = z
   .object({
@@ -94,7 +94,7 @@ export const personOutput = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('Person');
+  .meta({ id: 'Person' });
 
 export const personSummaryOutput = z
   .object({
@@ -106,11 +106,11 @@ export const personSummaryOutput = z
     maskedNationalId: z.string().nullable(),
     hasProtectedAddress: z.boolean(),
   })
-  .openapi('PersonSummary');
+  .meta({ id: 'PersonSummary' });
 
 export const accessLogEntryOutput = z
   .object({ at: z.string(), kind: z.enum(['read', 'write']), action: z.string(), purpose: z.string().nullable(), actorName: z.string().nullable() })
-  .openapi('AccessLogEntry');
+  .meta({ id: 'AccessLogEntry' });
 
 export type RegisterPersonInput = z.infer<typeof registerPersonInput>;
 export type UpdatePersonInput = z.infer<typeof updatePersonInput>;

@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 export const auditEventOutput = z
   .object({
@@ -14,12 +14,12 @@ export const auditEventOutput = z
     actorName: z.string().nullable(),
     details: z.record(z.string(), z.unknown()).nullable(),
   })
-  .openapi('AuditEvent');
+  .meta({ id: 'AuditEvent' });
 
 export const auditQuery = z.object({
   kind: z.enum(['read', 'write']).optional(),
-  before: z.iso.datetime({ offset: true }).optional().openapi({ description: 'Page backwards from this instant' }),
+  before: z.iso.datetime({ offset: true }).optional().meta({ description: 'Page backwards from this instant' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const auditPage = z.object({ events: z.array(auditEventOutput), nextBefore: z.string().nullable() }).openapi('AuditPage');
+export const auditPage = z.object({ events: z.array(auditEventOutput), nextBefore: z.string().nullable() }).meta({ id: 'AuditPage' });

@@ -1,11 +1,11 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 export const loginInput = z
   .object({
     username: z.string().trim().min(1).max(100),
     password: z.string().min(1).max(200),
   })
-  .openapi('LoginInput');
+  .meta({ id: 'LoginInput' });
 
 export const currentUserOutput = z
   .object({
@@ -17,9 +17,9 @@ export const currentUserOutput = z
     permissions: z.array(z.string()),
     idleMinutes: z.number().int(),
   })
-  .openapi('CurrentUser');
+  .meta({ id: 'CurrentUser' });
 
-export const localeInput = z.object({ locale: z.enum(['nb', 'en']) }).openapi('LocaleInput');
+export const localeInput = z.object({ locale: z.enum(['nb', 'en']) }).meta({ id: 'LocaleInput' });
 
 export type LoginInput = z.infer<typeof loginInput>;
 export type CurrentUserOutput = z.infer<typeof currentUserOutput>;

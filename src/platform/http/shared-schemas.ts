@@ -1,4 +1,4 @@
-import { z } from '@hono/zod-openapi';
+import { z } from 'zod';
 
 // Small shapes every feature uses. Messages are catalogue keys, translated on server and client.
 
@@ -10,7 +10,7 @@ export const isoDate = z
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
   }, 'validation.invalidDate')
-  .openapi({ format: 'date', example: '2026-11-26' });
+  .meta({ format: 'date', example: '2026-11-26' });
 
 /** Optional text: an empty string from a form means "not given". */
 export const optionalText = (max: number) =>
