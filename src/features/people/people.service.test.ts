@@ -186,3 +186,19 @@ describe('searchPeople', () => {
     expect(JSON.stringify(rows)).not.toContain('Hemmelignavn');
   });
 });
+
+describe('two registrations of one number at the same moment', () => {
+  it('lets one through and gives the other the duplicate message, not a 500', async () => {
+    const nationalId = syntheticNationalId('1991-09-09', 909);
+    const ctxA = await contextFor(database, staffId);
+    const ctxB = await contextFor(database, staffId);
+    const results = await Promise.allSettled([
+      registerPerson(ctxA, input({ nationalId, birthDate: '1991-09-09' })),
+      registerPerson(ctxB, input({ nationalId, birthDate: '1991-09-09' })),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'person.duplicate_national_id' });
+    expect(await database.db.select().from(people).where(eq(people.nationalId, nationalId))).toHaveLength(1);
+  });
+});

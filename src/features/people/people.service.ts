@@ -6,6 +6,8 @@ import { listAuditEvents } from '../../platform/audit/audit.queries.ts';
 import { peopleError } from './people.errors.ts';
 import { ageOn, checkNationalId, maskNationalId } from './people.rules.ts';
 import * as q from './people.queries.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import type { Db } from '../../platform/db/client.ts';
 import type {
   AccessPurpose,
   HouseholdMemberInput,
@@ -67,13 +69,26 @@ function assertChildren(ctx: Ctx, members: HouseholdMemberInput[]) {
   });
 }
 
+// Two registrations of the same number at the same moment both pass the check above; the unique
+// index stops the second, and it gets the same clear answer instead of a 500.
+async function insertOrExplainDuplicate(ctx: Ctx, tenantId: string, row: Parameters<typeof q.insertPerson>[1]) {
+  try {
+    // A savepoint, so the transaction can still answer after the unique index refuses the row.
+    return await ctx.db.transaction((savepoint) => q.insertPerson(savepoint as unknown as Db, row));
+  } catch (err) {
+    if (!isUniqueViolation(err, 'people_tenant_national_id_unique')) throw err;
+    const existing = await q.findPersonIdByNationalId(ctx.db, tenantId, row.nationalId!);
+    throw peopleError('person.duplicate_national_id', { meta: { public: { existingPersonId: existing } } });
+  }
+}
+
 /** Registers a person and their household; refuses a national id that is already registered. */
 export async function registerPerson(ctx: Ctx, input: RegisterPersonInput): Promise<PersonOutput> {
   const user = requirePermission(ctx, 'person:write');
   assertChildren(ctx, input.household);
   return inTransaction(ctx, async (tx) => {
     await assertIdentityAllowed(tx, user.tenantId, input.nationalId);
-    const row = await q.insertPerson(tx.db, {
+    const row = await insertOrExplainDuplicate(tx, user.tenantId, {
       tenantId: user.tenantId,
       givenName: input.givenName,
       familyName: input.familyName,

@@ -3,6 +3,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import type { PGlite } from '@electric-sql/pglite';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -14,7 +15,7 @@ export interface Database {
   engine: 'pglite' | 'postgresql';
   close(): Promise<void>;
   /** PGlite only: the raw client, for dumping a migrated image in tests. */
-  pglite?: import('@electric-sql/pglite').PGlite;
+  pglite?: PGlite;
 }
 
 export interface OpenOptions {
