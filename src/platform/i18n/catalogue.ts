@@ -1,17 +1,23 @@
 import { platformMessagesNb } from './nb.ts';
 import { platformMessagesEn } from './en.ts';
 import { peopleMessagesNb, peopleMessagesEn } from '../../features/people/people.messages.ts';
+import { adminMessagesNb, adminMessagesEn } from '../../features/admin/admin.messages.ts';
+import { roomsMessagesNb, roomsMessagesEn } from '../../features/rooms/rooms.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
 export const nb = {
   ...platformMessagesNb,
   ...peopleMessagesNb,
+  ...adminMessagesNb,
+  ...roomsMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
   ...platformMessagesEn,
   ...peopleMessagesEn,
+  ...adminMessagesEn,
+  ...roomsMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;
