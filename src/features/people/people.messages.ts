@@ -1,5 +1,7 @@
 // The people feature's texts: Norwegian bokmål first, English second (same keys).
 export const peopleMessagesNb = {
+  'people.showNationalId': 'Vis hele nummeret',
+  'people.otherLanguage': 'Annet språk',
   'people.title': 'Personer',
   'people.searchLabel': 'Søk etter navn, fødselsdato (dd.mm.åååå) eller fødselsnummer',
   'people.search': 'Søk',
@@ -63,6 +65,8 @@ export const peopleMessagesNb = {
 };
 
 export const peopleMessagesEn: Record<keyof typeof peopleMessagesNb, string> = {
+  'people.showNationalId': 'Show the whole number',
+  'people.otherLanguage': 'Other language',
   'people.title': 'People',
   'people.searchLabel': 'Search by name, birth date (dd.mm.yyyy) or national identity number',
   'people.search': 'Search',

@@ -26,6 +26,7 @@ export const platformMessagesEn: Record<keyof typeof platformMessagesNb, string>
   'app.home': 'Welcome',
   'app.homeIntro': 'Choose a task in the menu.',
   'app.comingSoonPage': 'This part of Bolig Nu is being built and is coming soon.',
+  'app.formHasErrors': 'Some fields need correcting before you can save:',
   'app.forbiddenTitle': 'No access',
 
   'nav.board': 'Board',

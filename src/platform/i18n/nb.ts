@@ -24,6 +24,7 @@ export const platformMessagesNb = {
   'app.home': 'Velkommen',
   'app.homeIntro': 'Velg en oppgave i menyen.',
   'app.comingSoonPage': 'Denne delen av Bolig Nu er under arbeid og kommer snart.',
+  'app.formHasErrors': 'Noen felt må rettes før du kan lagre:',
   'app.forbiddenTitle': 'Ingen tilgang',
 
   'nav.board': 'Tavla',

@@ -19,7 +19,7 @@ export function useSchemaForm<S extends ZodType>(schema: S) {
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       setFieldErrors(issuesToFields(locale, parsed.error.issues));
-      setFormError(new ApiError(400, { code: 'request.invalid', message: t('validation.invalid') }));
+      setFormError(new ApiError(400, { code: 'request.invalid', message: t('app.formHasErrors') }));
       return false;
     }
     setFieldErrors({});

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Fieldset, Heading, Link, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Fieldset, Heading, Label, Link, Paragraph, Radio, Select, Textfield } from '@digdir/designsystemet-react';
+import { commonLanguages, languageName } from '../../../platform/ui/languages.ts';
 import { Link as RouterLink } from 'react-router';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useSchemaForm } from '../../../platform/ui/forms.ts';
@@ -16,7 +17,7 @@ interface MemberDraft {
 
 /** Registers a new person (with household) or changes an existing one; the API's own schema validates it. */
 export function PersonForm(props: { person?: PersonOutput; onSubmit(value: unknown): Promise<void> }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const p = props.person;
   const form = useSchemaForm(p ? updatePersonInput : registerPersonInput);
   const [idType, setIdType] = useState<IdType>(p?.idType ?? 'fnr');
@@ -107,7 +108,16 @@ export function PersonForm(props: { person?: PersonOutput; onSubmit(value: unkno
       <div className="grid-2">
         <Textfield id={fieldId('phone')} name="phone" type="tel" label={t('people.phone')} defaultValue={p?.phone ?? ''} error={err('phone')} />
         <Textfield id={fieldId('email')} name="email" type="email" label={t('people.email')} defaultValue={p?.email ?? ''} error={err('email')} />
-        <Textfield id={fieldId('preferredLanguage')} name="preferredLanguage" label={t('people.preferredLanguage')} defaultValue={p?.preferredLanguage ?? 'nb'} error={err('preferredLanguage')} />
+        <Field>
+          <Label htmlFor={fieldId('preferredLanguage')}>{t('people.preferredLanguage')}</Label>
+          <Select id={fieldId('preferredLanguage')} name="preferredLanguage" defaultValue={p?.preferredLanguage ?? 'nb'}>
+            {[...new Set([...commonLanguages, p?.preferredLanguage ?? 'nb'])].map((code) => (
+              <option key={code} value={code}>
+                {languageName(code, locale)}
+              </option>
+            ))}
+          </Select>
+        </Field>
       </div>
       <Checkbox
         name="hasProtectedAddress"

@@ -11,6 +11,8 @@ import { formatDate, formatDateTime } from '../../../platform/ui/format.ts';
 import { isMessageKey } from '../../../platform/i18n/i18n.ts';
 import type { PersonOutput } from '../people.schema.ts';
 import { PersonForm } from './PersonForm.tsx';
+import { maskNationalId } from '../people.rules.ts';
+import { languageName } from '../../../platform/ui/languages.ts';
 
 interface AccessLogEntry {
   at: string;
@@ -30,6 +32,7 @@ export function PersonPage() {
   const accessLog = useApi<AccessLogEntry[]>(person.data ? `/api/people/${id}/access-log` : null);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [showId, setShowId] = useState(false);
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
 
   if (person.error) return <ErrorAlert error={person.error} />;
@@ -86,7 +89,17 @@ export function PersonPage() {
             <dt>{t('people.idType')}</dt>
             <dd>
               {t(`idType.${p.idType}`)}
-              {p.nationalId ? ` ${p.nationalId}` : ''}
+              {p.nationalId && (
+                <>
+                  {' '}
+                  {showId ? p.nationalId : maskNationalId(p.nationalId)}{' '}
+                  {!showId && (
+                    <Button variant="tertiary" data-size="sm" className="no-print" onClick={() => setShowId(true)}>
+                      {t('people.showNationalId')}
+                    </Button>
+                  )}
+                </>
+              )}
               {p.otherIdDescription ? `: ${p.otherIdDescription}` : ''}
             </dd>
             <dt>{t('people.phone')}</dt>
@@ -94,7 +107,7 @@ export function PersonPage() {
             <dt>{t('people.email')}</dt>
             <dd>{p.email ?? '–'}</dd>
             <dt>{t('people.preferredLanguage')}</dt>
-            <dd>{p.preferredLanguage}</dd>
+            <dd>{languageName(p.preferredLanguage, locale)}</dd>
           </dl>
         </section>
       )}
