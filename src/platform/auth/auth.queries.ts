@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { users, userRoles, rolePermissions, sessions } from './auth.tables.ts';
 import type { CurrentUser } from '../http/context.ts';
@@ -16,6 +16,21 @@ export async function findUserByOidcSubject(db: Db, subject: string) {
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   return row;
+}
+
+/** Every user with this e-mail address (case-insensitive); e-mail is not unique, so callers must handle more than one. */
+export async function findUsersByEmail(db: Db, email: string) {
+  return db.select().from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase())).limit(2);
+}
+
+/** Stores the OIDC subject on a user that has none yet; false when the user already had one. */
+export async function linkOidcSubject(db: Db, userId: string, subject: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ oidcSubject: subject })
+    .where(and(eq(users.id, userId), isNull(users.oidcSubject)))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }
 
 /** The user with roles and the union of their permissions, or undefined if inactive or missing. */

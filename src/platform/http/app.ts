@@ -18,6 +18,7 @@ import { validationHook } from './validation.ts';
 import { localeFromHeader, type Locale } from '../i18n/i18n.ts';
 import { resolveSession, sessionCookieName } from '../auth/auth.service.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
+import { registerOidcRoutes } from '../auth/oidc.routes.ts';
 import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerPeopleRoutes } from '../../features/people/people.routes.ts';
 import { registerRoomRoutes } from '../../features/rooms/rooms.routes.ts';
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps): App {
   );
 
   registerAuthRoutes(app);
+  registerOidcRoutes(app);
   registerAuditRoutes(app);
   registerPeopleRoutes(app);
   registerRoomRoutes(app);

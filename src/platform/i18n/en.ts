@@ -56,6 +56,9 @@ export const platformMessagesEn: Record<keyof typeof platformMessagesNb, string>
   'login.failed': 'Wrong username or password.',
   'login.sessionExpired': 'You were logged out after a while without activity.',
   'login.or': 'or',
+  'login.error.auth.oidc_failed': 'Login with the municipality identity service failed. Try again.',
+  'login.error.auth.oidc_unknown_user': 'Your account does not exist in Bolig Nu. Ask the administrator to create you as a user.',
+  'login.error.auth.oidc_not_configured': 'Login with the municipality account is not configured.',
 
   'validation.required': 'Required.',
   'validation.tooShort': 'Must have at least {min} characters.',

@@ -54,6 +54,9 @@ export const platformMessagesNb = {
   'login.failed': 'Feil brukernavn eller passord.',
   'login.sessionExpired': 'Du ble logget ut fordi du var inaktiv en stund.',
   'login.or': 'eller',
+  'login.error.auth.oidc_failed': 'Innloggingen hos kommunens identitetstjeneste mislyktes. Prøv igjen.',
+  'login.error.auth.oidc_unknown_user': 'Kontoen din finnes ikke i Bolig Nu. Be administrator om å opprette deg som bruker.',
+  'login.error.auth.oidc_not_configured': 'Innlogging med kommunens konto er ikke satt opp.',
 
   'validation.required': 'Må fylles ut.',
   'validation.tooShort': 'Må ha minst {min} tegn.',

@@ -1,9 +1,23 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Card, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { api, ApiError } from '../../ui/api.ts';
 import { useI18n } from '../../ui/i18n-context.tsx';
 import { useSession } from '../../ui/session-context.tsx';
 import { useApi } from '../../ui/use-api.ts';
+import type { MessageKey } from '../../i18n/catalogue.ts';
+
+// The OIDC callback sends the browser back to `/?login_error=<code>`; only these codes are shown.
+const oidcErrorMessages: Record<string, MessageKey> = {
+  'auth.oidc_failed': 'login.error.auth.oidc_failed',
+  'auth.oidc_unknown_user': 'login.error.auth.oidc_unknown_user',
+  'auth.oidc_not_configured': 'login.error.auth.oidc_not_configured',
+};
+
+function oidcErrorFromUrl(): MessageKey | null {
+  const code = new URLSearchParams(window.location.search).get('login_error');
+  if (!code) return null;
+  return Object.hasOwn(oidcErrorMessages, code) ? oidcErrorMessages[code]! : 'login.error.auth.oidc_failed';
+}
 
 export function LoginPage() {
   const { t, locale, setLocale } = useI18n();
@@ -11,6 +25,14 @@ export function LoginPage() {
   const options = useApi<{ oidc: { label: string } | null }>('/api/auth/options');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [oidcError, setOidcError] = useState<MessageKey | null>(oidcErrorFromUrl);
+  // Shown once: take the code out of the address bar so a reload or a bookmark does not repeat it.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (!url.searchParams.has('login_error')) return;
+    url.searchParams.delete('login_error');
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  }, []);
   const other = locale === 'nb' ? 'en' : 'nb';
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -18,6 +40,7 @@ export function LoginPage() {
     const form = new FormData(event.currentTarget);
     setBusy(true);
     setError(null);
+    setOidcError(null);
     try {
       await api.post('/api/auth/login', { username: form.get('username'), password: form.get('password') });
       await refresh();
@@ -36,6 +59,11 @@ export function LoginPage() {
             {t('app.name')} – {t('login.title')}
           </Heading>
           {expired && <Alert data-color="info">{t('login.sessionExpired')}</Alert>}
+          {oidcError && (
+            <Alert data-color="danger" role="alert">
+              {t(oidcError)}
+            </Alert>
+          )}
           {error && (
             <Alert data-color="danger" role="alert">
               {error}
