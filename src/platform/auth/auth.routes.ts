@@ -12,7 +12,8 @@ export function setSessionCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, sessionCookieName, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    secure: new URL(c.req.url).protocol === 'https:',
+    // Behind a proxy that ends TLS the request URL is http; PUBLIC_URL says what the user sees.
+    secure: new URL(c.get('ctx').env.PUBLIC_URL ?? c.req.url).protocol === 'https:',
     path: '/',
   });
 }
