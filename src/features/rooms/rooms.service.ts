@@ -2,6 +2,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
 import { recordEvent } from '../../platform/audit/audit.service.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { roomsError } from './rooms.errors.ts';
 import * as q from './rooms.queries.ts';
 import type {
@@ -49,17 +50,11 @@ function changedFields<T extends Record<string, unknown>>(before: T, after: Part
 }
 
 // The unique index on (house, name) is the final word, also when two people name a room at once.
-function isDuplicateRoomName(err: unknown): boolean {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const s = e?.cause?.code ? e.cause : e;
-  return s?.code === '23505' && s.constraint === 'rooms_house_name_unique';
-}
-
 async function orDuplicateName<T>(ctx: Ctx, write: Promise<T>): Promise<T> {
   try {
     return await write;
   } catch (err) {
-    if (!isDuplicateRoomName(err)) throw err;
+    if (!isUniqueViolation(err, 'rooms_house_name_unique')) throw err;
     throw roomsError('room.duplicate_name', { fields: { name: roomsError.definitions['room.duplicate_name'][ctx.locale] } });
   }
 }
