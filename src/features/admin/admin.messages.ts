@@ -69,6 +69,7 @@ export const adminMessagesNb = {
   'admin.roles.intro': 'Hva hver rolle gir tilgang til. Rollene er bestemt i databasen.',
   'admin.roles.role': 'Rolle',
   'admin.roles.permissions': 'Tilganger',
+  'admin.roles.noPermissions': 'Ingen tilganger ennå',
 
   'admin.audit.intro': 'Alle endringer, og all lesing av opplysninger om personer, i kommunen. Nyeste først.',
   'admin.audit.kindFilter': 'Vis',
@@ -188,6 +189,7 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesNb, string> = {
   'admin.roles.intro': 'What each role gives access to. The roles are defined in the database.',
   'admin.roles.role': 'Role',
   'admin.roles.permissions': 'Permissions',
+  'admin.roles.noPermissions': 'No permissions yet',
 
   'admin.audit.intro': 'Every change, and every read of information about a person, in the municipality. Newest first.',
   'admin.audit.kindFilter': 'Show',

@@ -9,6 +9,7 @@ export const username = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
   z
     .string('validation.required')
+    .min(1, 'validation.required')
     .min(3, 'admin.validation.usernameLength')
     .max(50, 'admin.validation.usernameLength')
     .regex(/^[a-z0-9._-]+$/, 'admin.validation.usernameChars'),
