@@ -1,0 +1,157 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { findChromium } from './support/chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the server for the browser journeys listens, e.g. http://127.0.0.1:41234 */
+    baseUrl: string;
+  }
+}
+
+const repoRoot = join(import.meta.dirname, '..');
+
+// The browser journeys run against the real thing: the web app as built for production, served by
+// src/server.ts in its own process with demo data, on a fresh PGlite data directory, or on a fresh
+// PostgreSQL database when DATABASE_URL is set (so CI runs the journeys on both, like the unit tests).
+export default async function setup(project: TestProject) {
+  findChromium(); // fail at once, with install instructions, rather than after the build and server start
+  const started = Date.now();
+  buildWebApp();
+  const built = Date.now();
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'bolignu-e2e-'));
+  const pg = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : null;
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0', // the server reports the port it got; no race for a "free" port
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+  };
+  if (pg) env.DATABASE_URL = pg.url;
+  else delete env.DATABASE_URL;
+
+  const server = spawn(process.execPath, ['src/server.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+
+  async function teardown() {
+    await stopServer(server, exited);
+    if (pg) await pg.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  try {
+    const port = await waitForPort(server, output, exited);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitForHealth(baseUrl, output, exited);
+    project.provide('baseUrl', baseUrl);
+    console.log(
+      `[e2e] web app built in ${((built - started) / 1000).toFixed(1)} s; server ready at ${baseUrl} ` +
+        `(${pg ? `PostgreSQL database ${pg.name}` : 'PGlite'}) after ${((Date.now() - built) / 1000).toFixed(1)} s`,
+    );
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+  return teardown;
+}
+
+function buildWebApp() {
+  // vite's own bin under the same Node as the tests (Node 24, from the `node` devDependency).
+  // NODE_ENV must be production: Vitest sets it to "test", and vite build then bundles React's
+  // development build (StrictMode runs every effect twice, so each page would read a person twice).
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_ENV: 'production' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (result.status !== 0) {
+    throw new Error(`[e2e] vite build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+}
+
+async function createDatabase(adminUrl: string) {
+  const { Client } = await import('pg');
+  const name = `bolignu_e2e_${process.pid}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+function waitForPort(server: ChildProcess, output: string[], exited: Promise<number | null>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`[e2e] the server did not report its port within 60 s:\n${output.join('')}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /running on http:\/\/[^:]+:(\d+)/.exec(output.join(''));
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`[e2e] the server exited (code ${code}) before it was ready:\n${output.join('')}`));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, output: string[], exited: Promise<number | null>) {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 60_000;
+  let last = '';
+  while (Date.now() < deadline && !gone) {
+    try {
+      const res = await fetch(`${baseUrl}/api/health`);
+      if (res.ok) return;
+      last = `HTTP ${res.status}`;
+    } catch (err) {
+      last = String(err);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`[e2e] GET /api/health did not answer 200 (${last}):\n${output.join('')}`);
+}
+
+async function stopServer(server: ChildProcess, exited: Promise<number | null>) {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  server.kill('SIGTERM');
+  const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
+  if (!stopped) {
+    console.warn('[e2e] the server did not stop within 10 s of SIGTERM; killing it');
+    server.kill('SIGKILL');
+    await exited;
+  }
+}
