@@ -4,3 +4,7 @@ export * from '../auth/auth.tables.ts';
 export * from '../audit/audit.tables.ts';
 export * from '../../features/rooms/rooms.tables.ts';
 export * from '../../features/people/people.tables.ts';
+export * from '../../features/referrals/referrals.tables.ts';
+export * from '../../features/allocation/allocation.tables.ts';
+export * from '../../features/stays/stays.tables.ts';
+export * from '../../features/agreements/agreements.tables.ts';
