@@ -1,4 +1,4 @@
-import { pgTable, uuid, text, timestamp, date, integer, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, timestamp, date, integer, jsonb, index, uniqueIndex } from 'drizzle-orm/pg-core';
 import { tenants } from '../../platform/db/tenants.tables.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { stays } from '../stays/stays.tables.ts';

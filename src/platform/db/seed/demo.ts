@@ -3,7 +3,8 @@ import type { Db } from '../client.ts';
 import { tenants } from '../tenants.tables.ts';
 import { users, userRoles } from '../../auth/auth.tables.ts';
 import { hashPassword } from '../../auth/password.ts';
-import { houses, rooms } from '../../../features/rooms/rooms.tables.ts';
+import { houses, rooms, roomStateChanges } from '../../../features/rooms/rooms.tables.ts';
+import { houseRulesVersions } from '../../../features/agreements/agreements.tables.ts';
 import { people, householdMembers } from '../../../features/people/people.tables.ts';
 import { syntheticNationalId } from '../../../features/people/people.rules.ts';
 
@@ -17,6 +18,19 @@ export const demoUsers = [
   { username: 'styre', displayName: 'Stine Styringsgruppe', role: 'steering_group' },
   { username: 'admin', displayName: 'Ada Administrator', role: 'admin' },
 ] as const;
+
+// Example house rules in the spirit of the Bodø service's (its own text was an attachment not published).
+const demoHouseRules = [
+  'Besøk er tillatt mellom kl. 10 og 22. Besøkende meldes til personalet og kan ikke overnatte.',
+  'Det er ikke tillatt å bruke eller oppbevare rusmidler i huset.',
+  'Røyking er bare tillatt ute, på anvist plass.',
+  'Det skal være ro i huset mellom kl. 23 og 07.',
+  'Ytterdøren skal alltid være låst. Nøkler lånes ikke ut til andre.',
+  'Ved brannalarm går alle ut til møteplassen foran huset. Brannvarslere og slokkeutstyr skal ikke tildekkes.',
+  'Personalet kan gå inn på hybelen etter avtale, og uten avtale ved fare for liv, helse eller brann.',
+  'Vold, trusler og skadeverk kan føre til at oppholdet avsluttes.',
+  'Fellesarealer ryddes etter bruk.',
+];
 
 export async function hasAnyTenant(db: Db): Promise<boolean> {
   const rows = await db.execute<{ n: number }>(sql`select count(*)::int as n from tenants`);
@@ -33,7 +47,7 @@ export async function seedDemo(db: Db): Promise<void> {
       .insert(houses)
       .values({ tenantId, name: 'Bolig Nu', streetAddress: 'Kongens gate 60', postalCode: '8006', city: 'Bodø' })
       .returning();
-    await tx.insert(rooms).values(
+    const createdRooms = await tx.insert(rooms).values(
       Array.from({ length: 7 }, (_, i) => ({
         tenantId,
         houseId: house!.id,
@@ -43,7 +57,9 @@ export async function seedDemo(db: Db): Promise<void> {
         takesCouples: i >= 5,
         capacity: i >= 5 ? 2 : 1,
       })),
-    );
+    ).returning({ id: rooms.id });
+    await tx.insert(roomStateChanges).values(createdRooms.map((r) => ({ tenantId, roomId: r.id, changedAt: now, toState: 'ready' as const })));
+    await tx.insert(houseRulesVersions).values({ tenantId, version: 1, rules: demoHouseRules, publishedAt: now });
     const passwordHash = await hashPassword(demoPassword);
     for (const u of demoUsers) {
       const [user] = await tx

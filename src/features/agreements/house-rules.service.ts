@@ -1,0 +1,77 @@
+import type { Ctx } from '../../platform/http/context.ts';
+import { inTransaction } from '../../platform/http/context.ts';
+import { requirePermission } from '../../platform/auth/permissions.ts';
+import { recordEvent } from '../../platform/audit/audit.service.ts';
+import { defineErrors } from '../../platform/http/errors.ts';
+import * as q from './house-rules.queries.ts';
+
+export const houseRulesError = defineErrors({
+  'house_rules.none_published': {
+    kind: 'rule',
+    nb: 'Det finnes ingen husordensregler ennå. Leder må publisere dem før innflytting.',
+    en: 'No house rules have been published yet. The service lead must publish them before check-in.',
+  },
+  'house_rules.version_not_found': { kind: 'not_found', nb: 'Fant ikke den versjonen av husordensreglene.', en: 'That version of the house rules was not found.' },
+});
+
+export interface HouseRulesVersion {
+  id: string;
+  version: number;
+  rules: string[];
+  publishedAt: string;
+}
+
+const toOutput = (r: NonNullable<Awaited<ReturnType<typeof q.findCurrentHouseRules>>>): HouseRulesVersion => ({
+  id: r.id,
+  version: r.version,
+  rules: r.rules,
+  publishedAt: r.publishedAt.toISOString(),
+});
+
+/** The house rules in force: the newest published version. */
+export async function getCurrentHouseRules(ctx: Ctx): Promise<HouseRulesVersion> {
+  const user = requirePermission(ctx, 'house_rules:read');
+  const row = await q.findCurrentHouseRules(ctx.db, user.tenantId);
+  if (!row) throw houseRulesError('house_rules.none_published');
+  return toOutput(row);
+}
+
+/** Every version, newest first: acceptance is tied to a version, so none is ever changed. */
+export async function listHouseRulesVersions(ctx: Ctx): Promise<HouseRulesVersion[]> {
+  const user = requirePermission(ctx, 'house_rules:read');
+  return (await q.listHouseRulesVersions(ctx.db, user.tenantId)).map(toOutput);
+}
+
+/** Publishes a new version of the house rules; earlier versions stay as they were. */
+export async function publishHouseRules(ctx: Ctx, rules: string[]): Promise<HouseRulesVersion> {
+  const user = requirePermission(ctx, 'house_rules:write');
+  return inTransaction(ctx, async (tx) => {
+    const current = await q.findCurrentHouseRules(tx.db, user.tenantId);
+    const row = await q.insertHouseRulesVersion(tx.db, {
+      tenantId: user.tenantId,
+      version: (current?.version ?? 0) + 1,
+      rules,
+      publishedAt: tx.now,
+      publishedBy: user.id,
+    });
+    await recordEvent(tx, { action: 'house_rules.publish', entityType: 'house_rules_version', entityId: row.id, details: { version: row.version } });
+    return toOutput(row);
+  });
+}
+
+/** Records that the household of a stay accepted a version of the house rules (at check-in). */
+export async function recordHouseRulesAcceptance(ctx: Ctx, input: { stayId: string; versionId: string; personId: string }): Promise<void> {
+  const user = requirePermission(ctx, 'stay:check_in');
+  await inTransaction(ctx, async (tx) => {
+    const version = await q.findHouseRulesVersion(tx.db, user.tenantId, input.versionId);
+    if (!version) throw houseRulesError('house_rules.version_not_found');
+    await q.insertAcceptance(tx.db, { tenantId: user.tenantId, stayId: input.stayId, versionId: version.id, acceptedAt: tx.now, recordedBy: user.id });
+    await recordEvent(tx, {
+      action: 'house_rules.accept',
+      entityType: 'stay',
+      entityId: input.stayId,
+      personId: input.personId,
+      details: { version: version.version },
+    });
+  });
+}
