@@ -1,0 +1,29 @@
+import { createRequire } from 'node:module';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
+
+// pdfmake on the server, with its bundled Roboto embedded (æøå correct; embedded fonts are also a
+// precondition for PDF/A archiving). Documents may not fetch anything from the network.
+const require = createRequire(import.meta.url);
+const pdfmake = require('pdfmake') as {
+  setFonts(fonts: unknown): void;
+  setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+};
+pdfmake.setFonts(require('pdfmake/fonts/Roboto.js'));
+pdfmake.setUrlAccessPolicy(() => false);
+
+export type { TDocumentDefinitions };
+
+/** Renders a document definition to PDF bytes. Sets Norwegian language and the given title. */
+export async function renderPdf(doc: TDocumentDefinitions, meta: { title: string; author?: string }): Promise<Buffer> {
+  return pdfmake
+    .createPdf({
+      language: 'nb-NO',
+      pageSize: 'A4',
+      pageMargins: [56, 56, 56, 64],
+      defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
+      ...doc,
+      info: { title: meta.title, author: meta.author ?? 'Bolig Nu', creator: 'Bolig Nu', ...doc.info },
+    })
+    .getBuffer();
+}
