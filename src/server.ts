@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { loadEnv } from './platform/config/env.ts';
 import { createLogger } from './platform/http/logger.ts';
 import { openDatabase } from './platform/db/client.ts';
@@ -35,7 +36,7 @@ if (env.DEMO && !(await hasAnyTenant(database.db))) {
   seeded = true;
 }
 
-const app = createApp({ database, env, log, webRoot: fileURLToPath(new URL('../dist/web', import.meta.url)) });
+const app = createApp({ database, env, log, webRoot: resolve(fileURLToPath(new URL('..', import.meta.url)), env.WEB_DIR) });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.DATA_DIR}`;
   console.log(`\nBolig Nu is running on http://localhost:${info.port}  (database: ${where})`);
