@@ -5,6 +5,7 @@ export const adminMessagesNb = {
   'admin.validation.duplicateRole': 'Hver rolle kan bare velges én gang.',
   'admin.validation.passwordRequired': 'Skriv et passord, eller velg innlogging bare med kommunens konto.',
   'admin.validation.noPasswordForOidc': 'En bruker som bare logger inn med kommunens konto, skal ikke ha passord.',
+  'admin.validation.emailOrSubject': 'Skriv e-postadressen (eller id-en hos identitetstjenesten), ellers kan brukeren ikke kobles til kontoen sin.',
 
   'admin.users.intro': 'Hvem som har tilgang til Bolig Nu, og hva rollene deres gir tilgang til.',
   'admin.users.new': 'Ny bruker',
@@ -41,7 +42,7 @@ export const adminMessagesNb = {
   'admin.users.passwordIntroOidc': 'Brukeren logger inn med kommunens konto. Et passord gir i tillegg innlogging med brukernavn.',
   'admin.users.setPassword': 'Sett nytt passord',
   'admin.users.oidcSubject': 'Id hos kommunens identitetstjeneste (valgfritt)',
-  'admin.users.oidcSubjectHint': 'Kontoens «sub» hos identitetstjenesten. Kan stå tomt.',
+  'admin.users.oidcSubjectHint': 'Kontoens «sub» hos identitetstjenesten. Kan stå tomt: da kobles brukeren til kontoen ved første innlogging, via e-postadressen.',
   'admin.users.lockTitle': 'Sperret konto',
   'admin.users.lockedIntro': 'Kontoen er sperret til {until} etter for mange feil passord.',
   'admin.users.unlock': 'Opphev sperren',
@@ -125,6 +126,7 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesNb, string> = {
   'admin.validation.duplicateRole': 'Each role can be chosen only once.',
   'admin.validation.passwordRequired': 'Enter a password, or choose login with the municipality account only.',
   'admin.validation.noPasswordForOidc': 'A user who logs in with the municipality account only must not have a password.',
+  'admin.validation.emailOrSubject': 'Enter the e-mail address (or the id at the identity service), or the user cannot be linked to their account.',
 
   'admin.users.intro': 'Who has access to Bolig Nu, and what their roles give access to.',
   'admin.users.new': 'New user',
@@ -161,7 +163,7 @@ export const adminMessagesEn: Record<keyof typeof adminMessagesNb, string> = {
   'admin.users.passwordIntroOidc': 'The user logs in with the municipality account. A password also allows login with the username.',
   'admin.users.setPassword': 'Set new password',
   'admin.users.oidcSubject': 'Id at the municipality identity service (optional)',
-  'admin.users.oidcSubjectHint': 'The account\u2019s «sub» at the identity service. May be left empty.',
+  'admin.users.oidcSubjectHint': 'The account\u2019s «sub» at the identity service. May be left empty: the user is then linked to the account at the first login, by the e-mail address.',
   'admin.users.lockTitle': 'Locked account',
   'admin.users.lockedIntro': 'The account is locked until {until} after too many wrong passwords.',
   'admin.users.unlock': 'Lift the lock',

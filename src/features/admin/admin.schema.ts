@@ -47,6 +47,11 @@ export const createUserInput = createUserFields
     if (value.loginMethod === 'oidc' && value.password !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['password'], message: 'admin.validation.noPasswordForOidc' });
     }
+    // Without a subject, the first OIDC login links the account by its e-mail address; with neither,
+    // the account could never log in.
+    if (value.loginMethod === 'oidc' && value.oidcSubject === undefined && value.email === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['email'], message: 'admin.validation.emailOrSubject' });
+    }
   })
   .meta({ id: 'CreateUserInput' });
 

@@ -114,8 +114,11 @@ describe('the schema shared by form, API and command line', () => {
 
   it('needs a password unless the user logs in only through the municipality, and then allows none', () => {
     expect(issues({ username: 'ada', displayName: 'A', roles: ['admin'] })).toEqual({ password: 'admin.validation.passwordRequired' });
-    expect(issues({ username: 'ada', displayName: 'A', roles: ['admin'], loginMethod: 'oidc' })).toEqual({});
-    expect(issues({ username: 'ada', displayName: 'A', roles: ['admin'], loginMethod: 'oidc', password })).toEqual({
+    expect(issues({ username: 'ada', displayName: 'A', roles: ['admin'], loginMethod: 'oidc', email: 'ada@kommune.no' })).toEqual({});
+    expect(issues({ username: 'ada', displayName: 'A', roles: ['admin'], loginMethod: 'oidc', oidcSubject: 'sub-1' })).toEqual({});
+    // With neither, the first OIDC login could never find the account.
+    expect(issues({ username: 'ada', displayName: 'A', roles: ['admin'], loginMethod: 'oidc' })).toEqual({ email: 'admin.validation.emailOrSubject' });
+    expect(issues({ username: 'ada', displayName: 'A', roles: ['admin'], loginMethod: 'oidc', oidcSubject: 'sub-1', password })).toEqual({
       password: 'admin.validation.noPasswordForOidc',
     });
   });

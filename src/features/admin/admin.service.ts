@@ -3,6 +3,7 @@ import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
 import { recordEvent } from '../../platform/audit/audit.service.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { adminError } from './admin.errors.ts';
 import * as q from './admin.queries.ts';
 import type { AdminUser, CreateUserInput, RoleOutput, SetPasswordInput, UpdateUserInput } from './admin.schema.ts';
@@ -36,13 +37,6 @@ async function loadOutput(tx: Ctx, tenantId: string, userId: string): Promise<Ad
 }
 
 const fieldMessage = (ctx: Ctx, code: keyof typeof adminError.definitions) => adminError.definitions[code][ctx.locale];
-
-// Drizzle wraps the driver's error; the SQLSTATE is on the cause (both PGlite and pg).
-function uniqueViolation(err: unknown): string | undefined {
-  const e = err as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const s = e?.cause?.code ? e.cause : e;
-  return s?.code === '23505' ? (s.constraint ?? '') : undefined;
-}
 
 async function assertRolesExist(tx: Ctx, keys: string[]) {
   const known = await q.existingRoleKeys(tx.db, keys);
@@ -86,9 +80,8 @@ async function insertNewUser(
     });
   } catch (err) {
     // Someone took the name between the check and the insert.
-    const constraint = uniqueViolation(err);
-    if (constraint === 'users_username_unique') throw adminError('user.username_taken', { fields: { username: fieldMessage(tx, 'user.username_taken') } });
-    if (constraint === 'users_oidc_subject_unique') throw adminError('user.oidc_subject_taken', { fields: { oidcSubject: fieldMessage(tx, 'user.oidc_subject_taken') } });
+    if (isUniqueViolation(err, 'users_username_unique')) throw adminError('user.username_taken', { fields: { username: fieldMessage(tx, 'user.username_taken') } });
+    if (isUniqueViolation(err, 'users_oidc_subject_unique')) throw adminError('user.oidc_subject_taken', { fields: { oidcSubject: fieldMessage(tx, 'user.oidc_subject_taken') } });
     throw err;
   }
   const roles = [...input.roles].sort();

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useSchemaForm } from '../../../platform/ui/forms.ts';
-import { FormErrors, fieldId } from '../../../platform/ui/Feedback.tsx';
+import { ErrorAlert, FormErrors, fieldId } from '../../../platform/ui/Feedback.tsx';
 import { api } from '../../../platform/ui/api.ts';
 import { createUserInput, type AdminUser, type RoleOutput } from '../admin.schema.ts';
 import { RoleCheckboxes } from './RoleCheckboxes.tsx';
@@ -15,6 +15,7 @@ export function CreateUserForm(props: { roles: RoleOutput[]; onCreated(user: Adm
   const form = useSchemaForm(createUserInput);
   const [loginMethod, setLoginMethod] = useState<LoginMethod>('password');
   const err = (field: string) => form.fieldErrors[field];
+  const hasFieldErrors = Object.keys(form.fieldErrors).length > 0;
 
   const labels: Record<string, string> = {
     username: t('admin.users.username'),
@@ -43,7 +44,7 @@ export function CreateUserForm(props: { roles: RoleOutput[]; onCreated(user: Adm
 
   return (
     <form onSubmit={handleSubmit} className="stack" noValidate>
-      <FormErrors fields={form.fieldErrors} labels={labels} message={form.formError?.message} />
+      {hasFieldErrors && <FormErrors fields={form.fieldErrors} labels={labels} message={form.formError?.message} />}
       <div className="grid-2">
         <Textfield
           id={fieldId('username')}
@@ -93,6 +94,7 @@ export function CreateUserForm(props: { roles: RoleOutput[]; onCreated(user: Adm
           spellCheck={false}
         />
       )}
+      {form.formError && !hasFieldErrors && <ErrorAlert error={form.formError} />}
       <Paragraph className="row">
         <Button type="submit" disabled={form.submitting}>
           {t('admin.users.create')}

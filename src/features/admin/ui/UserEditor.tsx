@@ -44,6 +44,7 @@ function DetailsForm(props: { user: AdminUser; roles: RoleOutput[]; onChanged(us
   const form = useSchemaForm(updateUserInput);
   const err = (field: string) => form.fieldErrors[field];
   const labels: Record<string, string> = { displayName: t('admin.users.displayName'), email: t('admin.users.email'), roles: t('admin.users.roles') };
+  const hasFieldErrors = Object.keys(form.fieldErrors).length > 0;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -61,12 +62,14 @@ function DetailsForm(props: { user: AdminUser; roles: RoleOutput[]; onChanged(us
       <Heading level={3} data-size="xs" id="user-details-heading">
         {t('admin.users.detailsTitle')}
       </Heading>
-      <FormErrors fields={form.fieldErrors} labels={labels} message={form.formError?.message} />
+      {hasFieldErrors && <FormErrors fields={form.fieldErrors} labels={labels} message={form.formError?.message} />}
       <div className="grid-2">
         <Textfield id={fieldId('displayName')} name="displayName" label={t('admin.users.displayName')} defaultValue={user.displayName} error={err('displayName')} autoComplete="off" />
         <Textfield id={fieldId('email')} name="email" type="email" label={t('admin.users.email')} defaultValue={user.email ?? ''} error={err('email')} autoComplete="off" />
       </div>
       <RoleCheckboxes roles={props.roles} checked={user.roles} error={err('roles')} idPrefix={`edit-${user.id}`} />
+      {/* A refusal by a rule (the last administrator) is shown by the button, where the eyes are. */}
+      {form.formError && !hasFieldErrors && <ErrorAlert error={form.formError} />}
       <Paragraph>
         <Button type="submit" disabled={form.submitting}>
           {t('admin.users.saveDetails')}
