@@ -19,11 +19,19 @@ const repoRoot = join(import.meta.dirname, '..');
 // PostgreSQL database when DATABASE_URL is set (so CI runs the journeys on both, like the unit tests).
 export default async function setup(project: TestProject) {
   findChromium(); // fail at once, with install instructions, rather than after the build and server start
+  // One temporary directory per run holds the build and the PGlite data: runs never share dist/web
+  // with `npm start` or with another run.
+  const runDir = mkdtempSync(join(tmpdir(), 'bolignu-e2e-'));
+  const webDir = join(runDir, 'web');
+  const dataDir = join(runDir, 'data');
   const started = Date.now();
-  buildWebApp();
+  try {
+    buildWebApp(webDir);
+  } catch (err) {
+    rmSync(runDir, { recursive: true, force: true });
+    throw err;
+  }
   const built = Date.now();
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'bolignu-e2e-'));
   const pg = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : null;
 
   const env: NodeJS.ProcessEnv = {
@@ -31,6 +39,7 @@ export default async function setup(project: TestProject) {
     PORT: '0', // the server reports the port it got; no race for a "free" port
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    WEB_DIR: webDir,
     DEMO: 'true',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
@@ -45,7 +54,7 @@ export default async function setup(project: TestProject) {
   async function teardown() {
     await stopServer(server, exited);
     if (pg) await pg.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(runDir, { recursive: true, force: true });
   }
 
   try {
@@ -64,11 +73,11 @@ export default async function setup(project: TestProject) {
   return teardown;
 }
 
-function buildWebApp() {
+function buildWebApp(outDir: string) {
   // vite's own bin under the same Node as the tests (Node 24, from the `node` devDependency).
   // NODE_ENV must be production: Vitest sets it to "test", and vite build then bundles React's
   // development build (StrictMode runs every effect twice, so each page would read a person twice).
-  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'production' },
     encoding: 'utf8',
