@@ -18,7 +18,11 @@ export const auditEventOutput = z
 
 export const auditQuery = z.object({
   kind: z.enum(['read', 'write']).optional(),
-  before: z.iso.datetime({ offset: true }).optional().meta({ description: 'Page backwards from this instant' }),
+  before: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/, 'validation.invalid')
+    .optional()
+    .meta({ description: 'Paging cursor: nextBefore of the previous page' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

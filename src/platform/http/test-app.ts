@@ -26,6 +26,7 @@ export function createTestApp(database: Database, options: { now?: () => Date; e
         get: (path: string, headers?: Record<string, string>) => call('GET', path, undefined, headers),
         post: (path: string, body: unknown = {}) => call('POST', path, body),
         put: (path: string, body: unknown) => call('PUT', path, body),
+        patch: (path: string, body: unknown) => call('PATCH', path, body),
         delete: (path: string) => call('DELETE', path),
         login: async (username: string, password: string) => {
           const res = await call('POST', '/api/auth/login', { username, password });
