@@ -3,6 +3,10 @@ import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
 import { recordEvent } from '../../platform/audit/audit.service.ts';
 import { defineErrors } from '../../platform/http/errors.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { sameRules } from './agreements.rules.ts';
+import { findStayTenant } from './agreements.queries.ts';
 import * as q from './house-rules.queries.ts';
 
 export const houseRulesError = defineErrors({
@@ -12,6 +16,17 @@ export const houseRulesError = defineErrors({
     en: 'No house rules have been published yet. The service lead must publish them before check-in.',
   },
   'house_rules.version_not_found': { kind: 'not_found', nb: 'Fant ikke den versjonen av husordensreglene.', en: 'That version of the house rules was not found.' },
+  'house_rules.stay_not_found': { kind: 'not_found', nb: 'Fant ikke oppholdet.', en: 'Stay not found.' },
+  'house_rules.unchanged': {
+    kind: 'rule',
+    nb: 'Reglene er de samme som i gjeldende versjon, så det er ikke publisert noen ny versjon.',
+    en: 'The rules are the same as in the current version, so no new version was published.',
+  },
+  'house_rules.concurrent_publish': {
+    kind: 'conflict',
+    nb: 'Noen andre publiserte husordensregler samtidig. Last siden på nytt og prøv igjen.',
+    en: 'Someone else published house rules at the same time. Reload the page and try again.',
+  },
 });
 
 export interface HouseRulesVersion {
@@ -19,13 +34,15 @@ export interface HouseRulesVersion {
   version: number;
   rules: string[];
   publishedAt: string;
+  publishedByName: string | null;
 }
 
-const toOutput = (r: NonNullable<Awaited<ReturnType<typeof q.findCurrentHouseRules>>>): HouseRulesVersion => ({
+export const toHouseRulesOutput = (r: q.HouseRulesVersionRow): HouseRulesVersion => ({
   id: r.id,
   version: r.version,
   rules: r.rules,
   publishedAt: r.publishedAt.toISOString(),
+  publishedByName: r.publishedByName,
 });
 
 /** The house rules in force: the newest published version. */
@@ -33,29 +50,38 @@ export async function getCurrentHouseRules(ctx: Ctx): Promise<HouseRulesVersion>
   const user = requirePermission(ctx, 'house_rules:read');
   const row = await q.findCurrentHouseRules(ctx.db, user.tenantId);
   if (!row) throw houseRulesError('house_rules.none_published');
-  return toOutput(row);
+  return toHouseRulesOutput(row);
 }
 
 /** Every version, newest first: acceptance is tied to a version, so none is ever changed. */
 export async function listHouseRulesVersions(ctx: Ctx): Promise<HouseRulesVersion[]> {
   const user = requirePermission(ctx, 'house_rules:read');
-  return (await q.listHouseRulesVersions(ctx.db, user.tenantId)).map(toOutput);
+  return (await q.listHouseRulesVersions(ctx.db, user.tenantId)).map(toHouseRulesOutput);
 }
 
 /** Publishes a new version of the house rules; earlier versions stay as they were. */
 export async function publishHouseRules(ctx: Ctx, rules: string[]): Promise<HouseRulesVersion> {
   const user = requirePermission(ctx, 'house_rules:write');
+  const cleaned = rules.map((r) => r.trim());
   return inTransaction(ctx, async (tx) => {
     const current = await q.findCurrentHouseRules(tx.db, user.tenantId);
-    const row = await q.insertHouseRulesVersion(tx.db, {
-      tenantId: user.tenantId,
-      version: (current?.version ?? 0) + 1,
-      rules,
-      publishedAt: tx.now,
-      publishedBy: user.id,
+    if (current && sameRules(current.rules, cleaned)) throw houseRulesError('house_rules.unchanged');
+    const values = { tenantId: user.tenantId, version: (current?.version ?? 0) + 1, rules: cleaned, publishedAt: tx.now, publishedBy: user.id };
+    let row;
+    try {
+      // A savepoint: two leads publishing at once both read version n; the unique index stops the second.
+      row = await tx.db.transaction((savepoint) => q.insertHouseRulesVersion(savepoint as unknown as Db, values));
+    } catch (err) {
+      if (isUniqueViolation(err, 'house_rules_versions_unique')) throw houseRulesError('house_rules.concurrent_publish');
+      throw err;
+    }
+    await recordEvent(tx, {
+      action: 'house_rules.publish',
+      entityType: 'house_rules_version',
+      entityId: row.id,
+      details: { version: row.version, rules: cleaned.length },
     });
-    await recordEvent(tx, { action: 'house_rules.publish', entityType: 'house_rules_version', entityId: row.id, details: { version: row.version } });
-    return toOutput(row);
+    return toHouseRulesOutput({ ...row, publishedByName: user.displayName });
   });
 }
 
@@ -63,6 +89,7 @@ export async function publishHouseRules(ctx: Ctx, rules: string[]): Promise<Hous
 export async function recordHouseRulesAcceptance(ctx: Ctx, input: { stayId: string; versionId: string; personId: string }): Promise<void> {
   const user = requirePermission(ctx, 'stay:check_in');
   await inTransaction(ctx, async (tx) => {
+    if (!(await findStayTenant(tx.db, user.tenantId, input.stayId))) throw houseRulesError('house_rules.stay_not_found');
     const version = await q.findHouseRulesVersion(tx.db, user.tenantId, input.versionId);
     if (!version) throw houseRulesError('house_rules.version_not_found');
     await q.insertAcceptance(tx.db, { tenantId: user.tenantId, stayId: input.stayId, versionId: version.id, acceptedAt: tx.now, recordedBy: user.id });

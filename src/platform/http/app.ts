@@ -23,6 +23,7 @@ import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerPeopleRoutes } from '../../features/people/people.routes.ts';
 import { registerRoomRoutes } from '../../features/rooms/rooms.routes.ts';
 import { registerAdminRoutes } from '../../features/admin/admin.routes.ts';
+import { registerAgreementRoutes } from '../../features/agreements/agreements.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -113,6 +114,7 @@ export function createApp(deps: AppDeps): App {
   registerPeopleRoutes(app);
   registerRoomRoutes(app);
   registerAdminRoutes(app);
+  registerAgreementRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

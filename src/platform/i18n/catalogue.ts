@@ -3,6 +3,7 @@ import { platformMessagesEn } from './en.ts';
 import { peopleMessagesNb, peopleMessagesEn } from '../../features/people/people.messages.ts';
 import { adminMessagesNb, adminMessagesEn } from '../../features/admin/admin.messages.ts';
 import { roomsMessagesNb, roomsMessagesEn } from '../../features/rooms/rooms.messages.ts';
+import { agreementsMessagesNb, agreementsMessagesEn } from '../../features/agreements/agreements.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -11,6 +12,7 @@ export const nb = {
   ...peopleMessagesNb,
   ...adminMessagesNb,
   ...roomsMessagesNb,
+  ...agreementsMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -18,6 +20,7 @@ export const en: Record<MessageKey, string> = {
   ...peopleMessagesEn,
   ...adminMessagesEn,
   ...roomsMessagesEn,
+  ...agreementsMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

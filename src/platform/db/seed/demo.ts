@@ -7,6 +7,7 @@ import { houses, rooms, roomStateChanges } from '../../../features/rooms/rooms.t
 import { houseRulesVersions } from '../../../features/agreements/agreements.tables.ts';
 import { people, householdMembers } from '../../../features/people/people.tables.ts';
 import { syntheticNationalId } from '../../../features/people/people.rules.ts';
+import { seedAgreementTemplate } from '../../../features/agreements/agreements.seed.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -60,6 +61,7 @@ export async function seedDemo(db: Db): Promise<void> {
     ).returning({ id: rooms.id });
     await tx.insert(roomStateChanges).values(createdRooms.map((r) => ({ tenantId, roomId: r.id, changedAt: now, toState: 'ready' as const })));
     await tx.insert(houseRulesVersions).values({ tenantId, version: 1, rules: demoHouseRules, publishedAt: now });
+    await seedAgreementTemplate(tx, tenantId, now);
     const passwordHash = await hashPassword(demoPassword);
     for (const u of demoUsers) {
       const [user] = await tx
