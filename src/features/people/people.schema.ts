@@ -15,7 +15,8 @@ export const householdMemberInput = z
   })
   .meta({ id: 'HouseholdMemberInput' });
 
-const personFields = {
+// Exported so the referral form can register people with the same fields and identity rules.
+export const personFields = {
   givenName: requiredText(100),
   familyName: requiredText(100),
   birthDate: optionalIsoDate,
@@ -31,11 +32,11 @@ const personFields = {
   hasProtectedAddress: z.boolean().default(false),
 };
 
-type IdFields = { idType: z.infer<typeof idType>; nationalId?: string; otherIdDescription?: string };
+export type IdFields = { idType: z.infer<typeof idType>; nationalId?: string; otherIdDescription?: string };
 
 // The identity rules, shared by the form and the API: a fødselsnummer or D-number must be valid and
 // of the chosen type; "other id" needs a description; "none" is allowed (many residents have no number).
-function refineIdentity(value: IdFields, ctx: z.RefinementCtx) {
+export function refineIdentity(value: IdFields, ctx: z.RefinementCtx) {
   if (value.idType === 'fnr' || value.idType === 'dnr') {
     if (!value.nationalId) {
       ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'validation.nationalId.missing' });

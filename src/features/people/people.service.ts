@@ -245,3 +245,99 @@ export async function getPersonAccessLog(ctx: Ctx, personId: string) {
   const rows = await listAuditEvents(ctx.db, { tenantId: user.tenantId, personId, limit: 200 });
   return rows.map((r) => ({ at: r.at.toISOString(), kind: r.kind, action: r.action, purpose: r.purpose, actorName: r.actorName }));
 }
+
+/** A person named in a referral, with the household members the referral records for them. */
+export interface ReferralPersonRegistration {
+  givenName: string;
+  familyName: string;
+  birthDate?: string;
+  idType: PersonOutput['idType'];
+  nationalId?: string;
+  otherIdDescription?: string;
+  phone?: string;
+  /** Children and the partner; members already recorded on a linked person are not added twice. */
+  household?: HouseholdMemberInput[];
+}
+
+/**
+ * Registers the person named in a NAV referral, or links the person already registered in the
+ * tenant with the same fødselsnummer/D-number. A NAV caseworker may not search the register, so
+ * nothing here tells the caller which of the two happened in a way that reaches them: no duplicate
+ * error, no existing data back, only an id (the referral service keeps `linked` to itself). People
+ * with another id or none cannot be matched safely and are always registered anew.
+ * Runs inside the caller's transaction; audited as person.register (or person.link), purpose allocation.
+ */
+export async function registerOrLinkPersonForReferral(
+  ctx: Ctx,
+  input: ReferralPersonRegistration,
+): Promise<{ personId: string; linked: boolean }> {
+  const user = requirePermission(ctx, 'referral:create');
+  const members = input.household ?? [];
+  assertChildren(ctx, members);
+  return inTransaction(ctx, async (tx) => {
+    const nationalId = input.idType === 'fnr' || input.idType === 'dnr' ? input.nationalId : undefined;
+    if (nationalId) {
+      const check = checkNationalId(nationalId);
+      if (check.ok && check.synthetic && !tx.env.ALLOW_SYNTHETIC_IDS) {
+        throw peopleError('person.synthetic_id_refused', { fields: { nationalId: peopleError.definitions['person.synthetic_id_refused'][tx.locale] } });
+      }
+    }
+    let personId = nationalId ? await q.findPersonIdByNationalId(tx.db, user.tenantId, nationalId) : undefined;
+    let linked = personId !== undefined;
+    if (!personId) {
+      try {
+        const row = await insertOrExplainDuplicate(tx, user.tenantId, {
+          tenantId: user.tenantId,
+          givenName: input.givenName,
+          familyName: input.familyName,
+          birthDateOn: input.birthDate ?? null,
+          idType: input.idType,
+          nationalId: nationalId ?? null,
+          otherIdDescription: input.idType === 'other' ? (input.otherIdDescription ?? null) : null,
+          phone: input.phone ?? null,
+          email: null,
+          preferredLanguage: 'nb',
+          hasProtectedAddress: false,
+          createdAt: tx.now,
+          updatedAt: tx.now,
+        });
+        personId = row.id;
+      } catch (err) {
+        // Registered by someone else a moment ago: link that person, as if they had been there first.
+        const existing = (err as { code?: string; meta?: { public?: { existingPersonId?: string } } }).meta?.public?.existingPersonId;
+        if ((err as { code?: string }).code !== 'person.duplicate_national_id' || !existing) throw err;
+        personId = existing;
+        linked = true;
+      }
+    }
+    const recorded = linked ? await q.listHousehold(tx.db, personId) : [];
+    const toAdd = members.filter(
+      (m) =>
+        !recorded.some((r) =>
+          m.relatedPersonId
+            ? r.relatedPersonId === m.relatedPersonId
+            : r.relation === m.relation && r.name === m.name && r.birthDateOn === (m.birthDate ?? null),
+        ),
+    );
+    await q.insertHouseholdMembers(
+      tx.db,
+      toAdd.map((m) => ({
+        tenantId: user.tenantId,
+        personId: personId!,
+        relation: m.relation,
+        name: m.name,
+        birthDateOn: m.birthDate ?? null,
+        relatedPersonId: m.relatedPersonId ?? null,
+      })),
+    );
+    await recordEvent(tx, {
+      action: linked ? 'person.link' : 'person.register',
+      entityType: 'person',
+      entityId: personId,
+      personId,
+      purpose: 'allocation',
+      details: { via: 'referral', idType: input.idType, householdMembersAdded: toAdd.length },
+    });
+    return { personId, linked };
+  });
+}

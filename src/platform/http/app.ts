@@ -23,6 +23,7 @@ import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerPeopleRoutes } from '../../features/people/people.routes.ts';
 import { registerRoomRoutes } from '../../features/rooms/rooms.routes.ts';
 import { registerAdminRoutes } from '../../features/admin/admin.routes.ts';
+import { registerReferralRoutes } from '../../features/referrals/referrals.routes.ts';
 import { registerAgreementRoutes } from '../../features/agreements/agreements.routes.ts';
 
 export interface AppDeps {
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps): App {
   registerPeopleRoutes(app);
   registerRoomRoutes(app);
   registerAdminRoutes(app);
+  registerReferralRoutes(app);
   registerAgreementRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

@@ -3,6 +3,7 @@ import { platformMessagesEn } from './en.ts';
 import { peopleMessagesNb, peopleMessagesEn } from '../../features/people/people.messages.ts';
 import { adminMessagesNb, adminMessagesEn } from '../../features/admin/admin.messages.ts';
 import { roomsMessagesNb, roomsMessagesEn } from '../../features/rooms/rooms.messages.ts';
+import { referralsMessagesNb, referralsMessagesEn } from '../../features/referrals/referrals.messages.ts';
 import { agreementsMessagesNb, agreementsMessagesEn } from '../../features/agreements/agreements.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
@@ -12,6 +13,7 @@ export const nb = {
   ...peopleMessagesNb,
   ...adminMessagesNb,
   ...roomsMessagesNb,
+  ...referralsMessagesNb,
   ...agreementsMessagesNb,
 };
 
@@ -20,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...peopleMessagesEn,
   ...adminMessagesEn,
   ...roomsMessagesEn,
+  ...referralsMessagesEn,
   ...agreementsMessagesEn,
 };
 
