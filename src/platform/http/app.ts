@@ -23,6 +23,7 @@ import { registerAuditRoutes } from '../audit/audit.routes.ts';
 import { registerPeopleRoutes } from '../../features/people/people.routes.ts';
 import { registerRoomRoutes } from '../../features/rooms/rooms.routes.ts';
 import { registerAdminRoutes } from '../../features/admin/admin.routes.ts';
+import { registerAllocationRoutes } from '../../features/allocation/allocation.routes.ts';
 import { registerReferralRoutes } from '../../features/referrals/referrals.routes.ts';
 import { registerAgreementRoutes } from '../../features/agreements/agreements.routes.ts';
 
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): App {
   registerPeopleRoutes(app);
   registerRoomRoutes(app);
   registerAdminRoutes(app);
+  registerAllocationRoutes(app);
   registerReferralRoutes(app);
   registerAgreementRoutes(app);
 
