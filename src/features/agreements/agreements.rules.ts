@@ -1,29 +1,14 @@
 // Pure rules of the agreement: the three-month period, the signed date, what changed between versions.
 // Dates are ISO calendar dates (yyyy-mm-dd) in Europe/Oslo; ISO dates compare correctly as strings.
+import { latestEndDate } from '../allocation/allocation.rules.ts';
 
 /** Today's calendar date in Oslo for an instant (the injected clock). */
 export const osloDay = (instant: Date): string => instant.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
-const daysInMonth = (year: number, month1: number) => new Date(Date.UTC(year, month1, 0)).getUTCDate();
-
-/**
- * Adds calendar months to a date; a day that does not exist in the target month becomes its last
- * day (31.01 + 1 month = 28.02, or 29.02 in a leap year), as a person counting months would.
- */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const index = y * 12 + (m - 1) + months;
-  const year = Math.floor(index / 12);
-  const month1 = (index % 12) + 1;
-  const day = Math.min(d, daysInMonth(year, month1));
-  return `${year}-${String(month1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** The service's limit: a stay lasts at most three calendar months from the check-in day. */
-export const maxStayMonths = 3;
-
+// The service has one three-month rule (calendar months from check-in, clamped to the month's end,
+// in allocation.rules.ts); offers, the room board and the agreement all use it.
 /** The latest planned move-out day for a stay that starts on startOn. */
-export const latestEndOn = (startOn: string): string => addMonths(startOn, maxStayMonths);
+export const latestEndOn = (startOn: string): string => latestEndDate(startOn);
 
 /** Whether the period from startOn to endOn (the move-out day) keeps within three months. */
 export const periodWithinLimit = (startOn: string, endOn: string): boolean => endOn <= latestEndOn(startOn);
