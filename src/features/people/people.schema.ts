@@ -4,7 +4,7 @@ import { checkNationalId, normaliseNationalId } from './people.rules.ts';
 
 export const idType = z.enum(['fnr', 'dnr', 'other', 'none']);
 export const householdRelation = z.enum(['partner', 'child']);
-export const accessPurpose = z.enum(['follow_up', 'registration', 'allocation', 'payment', 'administration', 'other']);
+export const accessPurpose = z.enum(['follow_up', 'registration', 'allocation', 'payment', 'administration', 'fire_safety', 'other']);
 
 export const householdMemberInput = z
   .object({

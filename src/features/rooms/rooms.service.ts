@@ -11,6 +11,7 @@ import type {
   HouseOutput,
   RoomInput,
   RoomOutput,
+  RoomState,
   RoomStateChangeOutput,
 } from './rooms.schema.ts';
 
@@ -184,5 +185,24 @@ export async function getRoomStateHistory(ctx: Ctx, roomId: string): Promise<Roo
       fromDate: r.fromOn,
       toDate: r.toOn,
     }));
+  });
+}
+
+/**
+ * Check-in's door to the room state: marks the room occupied inside the caller's transaction, with a
+ * history row and an audit event like every other state change. Only check-in calls it (the stays
+ * service, which has loaded the offer and refused a room out of service); it returns the state the
+ * room had before.
+ */
+export async function markRoomOccupiedAtCheckIn(ctx: Ctx, roomId: string, stayId: string): Promise<RoomState> {
+  const user = requirePermission(ctx, 'stay:check_in');
+  return inTransaction(ctx, async (tx) => {
+    const room = await q.findRoom(tx.db, user.tenantId, roomId, { lock: true });
+    if (!room) throw roomsError('room.not_found');
+    if (room.state === 'occupied') return room.state;
+    await q.updateRoomRow(tx.db, user.tenantId, roomId, { state: 'occupied', outOfServiceReason: null, outOfServiceFromOn: null, outOfServiceToOn: null });
+    await q.insertStateChange(tx.db, { tenantId: user.tenantId, roomId, changedAt: tx.now, changedBy: user.id, fromState: room.state, toState: 'occupied' });
+    await recordEvent(tx, { action: 'room.state_change', entityType: 'room', entityId: roomId, details: { from: room.state, to: 'occupied', stayId } });
+    return room.state;
   });
 }

@@ -1,6 +1,8 @@
 // Pure date rules of a stay: calendar dates are ISO strings (yyyy-mm-dd) in Europe/Oslo, and all
 // arithmetic is done on UTC midnights so no daylight-saving shift can move a date.
 
+import { latestEndDate } from '../allocation/allocation.rules.ts';
+
 const DAY_MS = 86_400_000;
 
 const toUtc = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
@@ -20,19 +22,9 @@ export function nightsBetween(fromIso: string, toIso: string): number {
   return Math.round((toUtc(toIso) - toUtc(fromIso)) / DAY_MS);
 }
 
-/**
- * The three-month limit: the same day of the month three calendar months after check-in, clamped to
- * the last day of that month when it has no such day (30 November → 28 or 29 February).
- * Allocation offers a planned end by the same rule (allocation.rules.ts had not landed when this
- * was written; if it exports latestEndDate, the two must agree — stays.rules.test.ts pins the cases).
- */
-export function latestEndDate(fromIso: string): string {
-  const y = Number(fromIso.slice(0, 4));
-  const m = Number(fromIso.slice(5, 7)) - 1 + 3;
-  const d = Number(fromIso.slice(8, 10));
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return fromUtc(Date.UTC(y, m, Math.min(d, lastDay)));
-}
+// The three-month limit is allocation's rule (three calendar months from check-in, clamped to the
+// month's last day): the offer's planned end and the board's clock must agree, so there is one copy.
+export { latestEndDate };
 
 export type ClockStatus = 'ok' | 'soon' | 'over';
 

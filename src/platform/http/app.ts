@@ -24,6 +24,7 @@ import { registerPeopleRoutes } from '../../features/people/people.routes.ts';
 import { registerRoomRoutes } from '../../features/rooms/rooms.routes.ts';
 import { registerAdminRoutes } from '../../features/admin/admin.routes.ts';
 import { registerAllocationRoutes } from '../../features/allocation/allocation.routes.ts';
+import { registerStayRoutes } from '../../features/stays/stays.routes.ts';
 import { registerReferralRoutes } from '../../features/referrals/referrals.routes.ts';
 import { registerAgreementRoutes } from '../../features/agreements/agreements.routes.ts';
 
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps): App {
   registerRoomRoutes(app);
   registerAdminRoutes(app);
   registerAllocationRoutes(app);
+  registerStayRoutes(app);
   registerReferralRoutes(app);
   registerAgreementRoutes(app);
 

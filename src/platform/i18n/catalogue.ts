@@ -3,6 +3,7 @@ import { platformMessagesEn } from './en.ts';
 import { peopleMessagesNb, peopleMessagesEn } from '../../features/people/people.messages.ts';
 import { adminMessagesNb, adminMessagesEn } from '../../features/admin/admin.messages.ts';
 import { roomsMessagesNb, roomsMessagesEn } from '../../features/rooms/rooms.messages.ts';
+import { staysMessagesNb, staysMessagesEn } from '../../features/stays/stays.messages.ts';
 import { allocationMessagesNb, allocationMessagesEn } from '../../features/allocation/allocation.messages.ts';
 import { referralsMessagesNb, referralsMessagesEn } from '../../features/referrals/referrals.messages.ts';
 import { agreementsMessagesNb, agreementsMessagesEn } from '../../features/agreements/agreements.messages.ts';
@@ -14,6 +15,7 @@ export const nb = {
   ...peopleMessagesNb,
   ...adminMessagesNb,
   ...roomsMessagesNb,
+  ...staysMessagesNb,
   ...allocationMessagesNb,
   ...referralsMessagesNb,
   ...agreementsMessagesNb,
@@ -24,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   ...peopleMessagesEn,
   ...adminMessagesEn,
   ...roomsMessagesEn,
+  ...staysMessagesEn,
   ...allocationMessagesEn,
   ...referralsMessagesEn,
   ...agreementsMessagesEn,
