@@ -112,7 +112,7 @@ export function UsersPage() {
         <Heading level={2} data-size="md" id="users-heading">
           {t('admin.users.listTitle')} <span className="subtle">({t('admin.users.count', { count: users.data.length })})</span>
         </Heading>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="users-heading">
           <Table data-testid="users-table">
             <Table.Head>
               <Table.Row>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
+import { TableScroll } from '../../../platform/ui/TableScroll.tsx';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import type { ApiError } from '../../../platform/ui/api.ts';
 import { api } from '../../../platform/ui/api.ts';
@@ -52,7 +53,7 @@ export function PeopleSearchPage() {
         <section aria-live="polite" className="stack">
           <Paragraph>{results.length === 0 ? t('people.noResults') : t('people.resultsCount', { count: results.length })}</Paragraph>
           {results.length > 0 && (
-            <div className="table-wrap">
+            <TableScroll label={t('people.title')}>
               <Table>
                 <Table.Head>
                   <Table.Row>
@@ -80,7 +81,7 @@ export function PeopleSearchPage() {
                   ))}
                 </Table.Body>
               </Table>
-            </div>
+            </TableScroll>
           )}
         </section>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { useLocation, useParams } from 'react-router';
+import { TableScroll } from '../../../platform/ui/TableScroll.tsx';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { api } from '../../../platform/ui/api.ts';
 import { useApi } from '../../../platform/ui/use-api.ts';
@@ -143,7 +144,7 @@ export function PersonPage() {
         {accessLog.error && <ErrorAlert error={accessLog.error} />}
         {accessLog.data && accessLog.data.length === 0 && <Paragraph>{t('people.accessLogEmpty')}</Paragraph>}
         {accessLog.data && accessLog.data.length > 0 && (
-          <div className="table-wrap">
+          <TableScroll label={t('people.accessLog')}>
             <Table data-testid="access-log">
               <Table.Head>
                 <Table.Row>
@@ -164,7 +165,7 @@ export function PersonPage() {
                 ))}
               </Table.Body>
             </Table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
