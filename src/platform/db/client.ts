@@ -35,6 +35,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
+    // An idle connection that the server ends (restart, failover, a dropped test database) emits an
+    // error on the pool; without a listener that would crash the process. The next query reconnects.
+    pool.on('error', () => {});
     const db = drizzle({ client: pool, schema }) as unknown as Db;
     if (migrate) {
       const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
-import { statusByKind } from './errors.ts';
+import type { statusByKind } from './errors.ts';
 
 export const errorBody = z
   .object({
