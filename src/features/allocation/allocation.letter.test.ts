@@ -90,6 +90,20 @@ describe('the decision letter', () => {
     }
   });
 
+  it('names the end of the from-date when the offer runs until midnight', async () => {
+    const person = await buildPerson(database.db, { tenantId, givenName: 'Frøydis', familyName: 'Lie' });
+    const referral = await buildReferral(database.db, { tenantId, personId: person.id, status: 'screened' });
+    await buildScreening(database.db, { tenantId, referralId: referral.id, screenedBy: leadId });
+    const room = await buildRoom(database.db, { house: await buildHouse(database.db, { tenantId }) });
+    const decision = await decide(
+      await contextFor(database, leadId),
+      referral.id,
+      decisionInput.parse({ outcome: 'offer', reasons: 'Ledig fra mandag.', roomId: room.id, fromDate: '2026-11-30', plannedEndDate: '2027-02-28' }),
+    );
+    const text = readPdf((await getDecisionLetter(await contextFor(database, leadId), decision.id)).pdf);
+    expect(text).toContain('innen utgangen av 30.11.2026');
+  });
+
   it('tells a refused household that NAV must still help them find a place tonight', async () => {
     const { decision } = await decidedReferral('Øystein', 'refusal');
     const text = readPdf((await getDecisionLetter(await contextFor(database, leadId), decision.id)).pdf);

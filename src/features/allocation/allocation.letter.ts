@@ -1,5 +1,5 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces.js';
-import { osloDate } from './allocation.rules.ts';
+import { addDays, osloDate } from './allocation.rules.ts';
 
 // The decision letter (vedtaksbrev) in Norwegian bokmål: it is the municipality's enkeltvedtak to
 // the person, whatever language the staff member uses the app in.
@@ -37,6 +37,10 @@ const day = (iso: string | null | undefined) => {
 };
 
 const time = (at: Date) => at.toLocaleTimeString('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' });
+
+/** An answer deadline in words: "utgangen av 30.11.2026" when it falls at midnight, else date and time. */
+const deadline = (at: Date) =>
+  time(at) === '00:00' ? `utgangen av ${day(addDays(osloDate(at), -1))}` : `${day(osloDate(at))} kl. ${time(at)}`;
 
 const heading = (text: string): Content => ({ text, style: 'h2' });
 
@@ -91,7 +95,7 @@ export function decisionLetterDocument(data: LetterData): TDocumentDefinitions {
     );
     if (p.expiresAt) {
       decision.push({
-        text: `Gi oss beskjed om du tar imot tilbudet innen ${day(osloDate(p.expiresAt))} kl. ${time(p.expiresAt)}. Etter dette faller tilbudet bort.`,
+        text: `Gi oss beskjed om du tar imot tilbudet innen ${deadline(p.expiresAt)}. Etter dette faller tilbudet bort.`,
         margin: [0, 6, 0, 0],
       });
     }

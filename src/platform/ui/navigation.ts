@@ -13,7 +13,7 @@ export interface NavItem {
 export const dailyNav: NavItem[] = [
   { to: '/', label: 'nav.board', permission: 'room:read' },
   { to: '/henvisninger', label: 'nav.referrals', coming: true },
-  { to: '/tildeling', label: 'nav.allocation', coming: true },
+  { to: '/tildeling', label: 'nav.allocation', permission: 'waiting_list:read' },
   { to: '/personer', label: 'nav.people', permission: 'person:search' },
   { to: '/opphold', label: 'nav.stays', coming: true },
   { to: '/avtaler', label: 'nav.agreements', coming: true },

@@ -10,6 +10,8 @@ import { RoomsOverviewPage } from '../../features/rooms/ui/RoomsOverviewPage.tsx
 import { HousesAdminPage } from '../../features/rooms/ui/HousesAdminPage.tsx';
 import { UsersPage } from '../../features/admin/ui/UsersPage.tsx';
 import { AuditLogPage } from '../../features/admin/ui/AuditLogPage.tsx';
+import { DecisionPage } from '../../features/allocation/ui/DecisionPage.tsx';
+import { WaitingListPage } from '../../features/allocation/ui/WaitingListPage.tsx';
 import { NotFound } from './NotFound.tsx';
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -26,6 +28,8 @@ export const routes: RouteObject[] = [
       { path: 'hus', element: guard('room:write', <HousesAdminPage />) },
       { path: 'admin/brukere', element: guard('user:admin', <UsersPage />) },
       { path: 'admin/logg', element: guard('audit:read', <AuditLogPage />) },
+      { path: 'henvisninger/:id/vedtak', element: guard('referral:read', <DecisionPage />) },
+      { path: 'tildeling', element: guard('waiting_list:read', <WaitingListPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],
