@@ -70,9 +70,9 @@ export const createReferralInput = z
     situation: referralSituation,
     situationOther: optionalText(500),
     previousStay,
-    nowhereToSleepTonight: z.boolean('validation.required'),
+    nowhereToSleepTonight: z.boolean('referrals.validation.yesNo'),
     needs: optionalText(2000),
-    consentToShare: z.boolean('validation.required'),
+    consentToShare: z.boolean('referrals.validation.yesNo'),
     consentScope: optionalText(1000),
     // Empty name and e-mail default to the logged-in caseworker's own.
     caseworkerName: optionalText(200),

@@ -12,7 +12,7 @@ export interface NavItem {
 // The capabilities of the product, in the order of the service's flow.
 export const dailyNav: NavItem[] = [
   { to: '/', label: 'nav.board', permission: 'room:read' },
-  { to: '/henvisninger', label: 'nav.referrals', coming: true },
+  { to: '/henvisninger', label: 'nav.referrals', permission: 'referral:create' },
   { to: '/tildeling', label: 'nav.allocation', permission: 'waiting_list:read' },
   { to: '/personer', label: 'nav.people', permission: 'person:search' },
   { to: '/opphold', label: 'nav.stays', coming: true },

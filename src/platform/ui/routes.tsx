@@ -10,6 +10,9 @@ import { RoomsOverviewPage } from '../../features/rooms/ui/RoomsOverviewPage.tsx
 import { HousesAdminPage } from '../../features/rooms/ui/HousesAdminPage.tsx';
 import { UsersPage } from '../../features/admin/ui/UsersPage.tsx';
 import { AuditLogPage } from '../../features/admin/ui/AuditLogPage.tsx';
+import { ReferralsPage } from '../../features/referrals/ui/ReferralsPage.tsx';
+import { NewReferralPage } from '../../features/referrals/ui/NewReferralPage.tsx';
+import { ReferralPage } from '../../features/referrals/ui/ReferralPage.tsx';
 import { DecisionPage } from '../../features/allocation/ui/DecisionPage.tsx';
 import { WaitingListPage } from '../../features/allocation/ui/WaitingListPage.tsx';
 import { NotFound } from './NotFound.tsx';
@@ -28,6 +31,10 @@ export const routes: RouteObject[] = [
       { path: 'hus', element: guard('room:write', <HousesAdminPage />) },
       { path: 'admin/brukere', element: guard('user:admin', <UsersPage />) },
       { path: 'admin/logg', element: guard('audit:read', <AuditLogPage />) },
+      // Everyone who may read referrals (all, or their own) may also make one: referral:create.
+      { path: 'henvisninger', element: guard('referral:create', <ReferralsPage />) },
+      { path: 'henvisninger/ny', element: guard('referral:create', <NewReferralPage />) },
+      { path: 'henvisninger/:id', element: guard('referral:create', <ReferralPage />) },
       { path: 'henvisninger/:id/vedtak', element: guard('referral:read', <DecisionPage />) },
       { path: 'tildeling', element: guard('waiting_list:read', <WaitingListPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
