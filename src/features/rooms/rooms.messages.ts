@@ -1,9 +1,9 @@
 // The rooms feature's texts: Norwegian bokmål first, English second (same keys).
 export const roomsMessagesNb = {
-  'rooms.boardTitle': 'Tavla',
+  'rooms.boardTitle': 'Hybler',
   'rooms.boardIntro': 'Hyblene og tilstanden deres akkurat nå.',
   'rooms.adminTitle': 'Hus og hybler',
-  'rooms.adminIntro': 'Registrer husene og hyblene i tjenesten. Tilstanden til hyblene endres på Tavla.',
+  'rooms.adminIntro': 'Registrer husene og hyblene i tjenesten. Tilstanden til hyblene endres på siden Hybler.',
   'rooms.noHouses': 'Ingen hus er registrert ennå.',
   'rooms.noHousesAdmin': 'Registrer huset først, så hyblene i det.',
   'rooms.noRooms': 'Huset har ingen hybler ennå.',
@@ -92,10 +92,10 @@ export const roomsMessagesNb = {
 };
 
 export const roomsMessagesEn: Record<keyof typeof roomsMessagesNb, string> = {
-  'rooms.boardTitle': 'Board',
+  'rooms.boardTitle': 'Rooms',
   'rooms.boardIntro': 'The rooms and their state right now.',
   'rooms.adminTitle': 'Houses and rooms',
-  'rooms.adminIntro': 'Register the houses and rooms of the service. Room states are changed on the Board.',
+  'rooms.adminIntro': 'Register the houses and rooms of the service. Room states are changed on the Rooms page.',
   'rooms.noHouses': 'No houses are registered yet.',
   'rooms.noHousesAdmin': 'Register the house first, then its rooms.',
   'rooms.noRooms': 'The house has no rooms yet.',

@@ -128,10 +128,10 @@ describe('getBoardCalendar', () => {
     expect(cal).toMatchObject({ from: '2026-11-23', to: '2027-01-04', today: '2026-11-26' });
     expect(cal.weeks.map((w) => w.week)).toEqual([48, 49, 50, 51, 52, 53]);
     const byName = Object.fromEntries(cal.rooms.map((r) => [r.name, r.spans]));
-    expect(byName.A).toEqual([{ kind: 'stay', id: ids.stayA, startOn: '2026-10-25', endOn: '2026-12-05', initials: 'KN', label: 'Kari Nordmann, 25.10.2026–05.12.2026 (planlagt slutt)' }]);
+    expect(byName.A).toEqual([{ kind: 'stay', id: ids.stayA, startOn: '2026-10-25', endOn: '2026-12-05', initials: 'KN', label: 'Kari Nordmann, innflyttet 25.10.2026, planlagt slutt 05.12.2026' }]);
     expect(byName.B![0]).toMatchObject({ initials: 'OH+EH', label: expect.stringContaining('Ola Hansen og Eva Hansen') });
     // Past its planned end and still there: the span runs until tomorrow.
-    expect(byName.C![0]).toMatchObject({ startOn: '2026-08-01', endOn: '2026-11-27' });
+    expect(byName.C![0]).toMatchObject({ startOn: '2026-08-01', endOn: '2026-11-27', label: 'Jonas Berg, innflyttet 01.08.2026, planlagt slutt 01.11.2026' });
     // The moved-out stay ended before this week; the offer for 01.12 shows, the one for March and the declined one do not.
     expect(byName.D!.map((s) => [s.kind, s.startOn, s.initials])).toEqual([['arrival', '2026-12-01', 'AY']]);
     expect(byName.E).toEqual([{ kind: 'out_of_service', id: null, startOn: '2026-11-20', endOn: '2026-12-11', initials: '', label: 'Ute av drift, 20.11.2026–10.12.2026' }]);

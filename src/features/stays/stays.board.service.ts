@@ -119,8 +119,12 @@ export async function getBoardCalendar(ctx: Ctx, from?: string): Promise<Calenda
       // An open stay shows until its planned end, or until tomorrow when it has run past it.
       const endOn = s.endOn ?? (s.plannedEndOn > today ? s.plannedEndOn : addDays(today, 1));
       const h = household(s);
-      const planned = s.endOn ? '' : tx.locale === 'nb' ? ' (planlagt slutt)' : ' (planned end)';
-      add(s.roomId, { kind: 'stay', id: s.id, startOn: s.startOn, endOn, initials: h.initials, label: `${h.names}, ${period(s.startOn, endOn)}${planned}` });
+      const label = s.endOn
+        ? `${h.names}, ${period(s.startOn, s.endOn)}`
+        : tx.locale === 'nb'
+          ? `${h.names}, innflyttet ${formatIsoDate(s.startOn)}, planlagt slutt ${formatIsoDate(s.plannedEndOn)}`
+          : `${h.names}, checked in ${formatIsoDate(s.startOn)}, planned end ${formatIsoDate(s.plannedEndOn)}`;
+      add(s.roomId, { kind: 'stay', id: s.id, startOn: s.startOn, endOn, initials: h.initials, label });
     }
     for (const a of arrivalRows) {
       const h = household(a);

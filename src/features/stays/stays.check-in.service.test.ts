@@ -301,6 +301,7 @@ describe('checkIn', () => {
       const result = checkInInput.safeParse({ keyIds: [], newKeys: [{ keyNumber: 'A', door: 'room' }, { keyNumber: 'a', door: 'room' }], houseRulesVersionId: rulesV1.id, houseRulesAccepted: false });
       expect(result.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
         ['houseRulesAccepted', 'stays.validation.houseRulesAccepted'],
+        ['newKeys.1.keyNumber', 'stays.validation.keyTwice'],
       ]);
       const noKeys = checkInInput.safeParse({ houseRulesVersionId: rulesV1.id, houseRulesAccepted: true, startOn: '26.11.2026' });
       expect(noKeys.error!.issues.map((i) => [i.path.join('.'), i.message])).toContainEqual(['startOn', 'validation.invalidDate']);

@@ -3,6 +3,7 @@
 export const staysMessagesNb = {
   'stays.nav.fireList': 'Brannliste',
   'stays.nav.rooms': 'Hybler',
+  'stays.and': 'og',
 
   'stays.board.title': 'Tavla',
   'stays.board.intro': 'Hyblene, hvem som bor der og tremånedersfristen. Ankomster og avreiser de neste 14 dagene.',
@@ -73,6 +74,7 @@ export const staysMessagesNb = {
   'stays.checkIn.room': 'Hybel',
   'stays.checkIn.offerPeriod': 'Tilbudt periode',
   'stays.checkIn.latestEnd': 'Tremånedersfrist ved innflytting i dag',
+  'stays.checkIn.limit': 'Tremånedersfrist',
   'stays.checkIn.startOn': 'Innflyttingsdato',
   'stays.checkIn.startOnHint': 'dd.mm.åååå. I dag, eller en tidligere dag fra tilbudets fra-dato.',
   'stays.checkIn.keys': 'Nøkler som leveres ut',
@@ -156,6 +158,7 @@ export const staysMessagesNb = {
 export const staysMessagesEn: Record<keyof typeof staysMessagesNb, string> = {
   'stays.nav.fireList': 'Fire list',
   'stays.nav.rooms': 'Rooms',
+  'stays.and': 'and',
 
   'stays.board.title': 'Board',
   'stays.board.intro': 'The rooms, who lives there and the three-month limit. Arrivals and departures in the next 14 days.',
@@ -226,6 +229,7 @@ export const staysMessagesEn: Record<keyof typeof staysMessagesNb, string> = {
   'stays.checkIn.room': 'Room',
   'stays.checkIn.offerPeriod': 'Offered period',
   'stays.checkIn.latestEnd': 'Three-month limit when checking in today',
+  'stays.checkIn.limit': 'Three-month limit',
   'stays.checkIn.startOn': 'Check-in date',
   'stays.checkIn.startOnHint': "dd.mm.yyyy. Today, or an earlier day from the offer's from-date.",
   'stays.checkIn.keys': 'Keys handed out',

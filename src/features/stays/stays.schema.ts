@@ -61,9 +61,13 @@ export const checkInInput = z
     inventory: z.array(checkInInventoryLine).max(200).default([]),
     /** The version of the house rules the resident was shown; refused if it is no longer the current one. */
     houseRulesVersionId: z.uuid('stays.validation.houseRulesVersion'),
-    houseRulesAccepted: z.literal(true, 'stays.validation.houseRulesAccepted'),
+    /** Must be true: the resident has read and accepted that version (checked with the other fields, so every error shows at once). */
+    houseRulesAccepted: z.boolean('stays.validation.houseRulesAccepted'),
   })
   .superRefine((value, ctx) => {
+    if (!value.houseRulesAccepted) {
+      ctx.addIssue({ code: 'custom', path: ['houseRulesAccepted'], message: 'stays.validation.houseRulesAccepted' });
+    }
     if (value.keyIds.length + value.newKeys.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['keyIds'], message: 'stays.validation.keysRequired' });
     }

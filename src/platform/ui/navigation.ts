@@ -11,7 +11,9 @@ export interface NavItem {
 
 // The capabilities of the product, in the order of the service's flow.
 export const dailyNav: NavItem[] = [
-  { to: '/', label: 'nav.board', permission: 'room:read' },
+  { to: '/', label: 'nav.board', permission: 'stay:read' },
+  { to: '/brannliste', label: 'stays.nav.fireList', permission: 'stay:read' },
+  { to: '/hybler', label: 'stays.nav.rooms', permission: 'room:read' },
   { to: '/henvisninger', label: 'nav.referrals', permission: 'referral:create' },
   { to: '/tildeling', label: 'nav.allocation', permission: 'waiting_list:read' },
   { to: '/personer', label: 'nav.people', permission: 'person:search' },

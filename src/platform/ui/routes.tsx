@@ -10,6 +10,10 @@ import { RoomsOverviewPage } from '../../features/rooms/ui/RoomsOverviewPage.tsx
 import { HousesAdminPage } from '../../features/rooms/ui/HousesAdminPage.tsx';
 import { UsersPage } from '../../features/admin/ui/UsersPage.tsx';
 import { AuditLogPage } from '../../features/admin/ui/AuditLogPage.tsx';
+import { BoardPage } from '../../features/stays/ui/BoardPage.tsx';
+import { CheckInPage } from '../../features/stays/ui/CheckInPage.tsx';
+import { FireListPage } from '../../features/stays/ui/FireListPage.tsx';
+import { RoomEquipmentPage } from '../../features/stays/ui/RoomEquipmentPage.tsx';
 import { ReferralsPage } from '../../features/referrals/ui/ReferralsPage.tsx';
 import { NewReferralPage } from '../../features/referrals/ui/NewReferralPage.tsx';
 import { ReferralPage } from '../../features/referrals/ui/ReferralPage.tsx';
@@ -24,7 +28,11 @@ export const routes: RouteObject[] = [
   {
     element: <AppShell />,
     children: [
-      { index: true, element: guard('room:read', <RoomsOverviewPage />) },
+      { index: true, element: guard('stay:read', <BoardPage />) },
+      { path: 'hybler', element: guard('room:read', <RoomsOverviewPage />) },
+      { path: 'hybler/:roomId', element: guard('room:read', <RoomEquipmentPage />) },
+      { path: 'innflytting/:offerId', element: guard('stay:check_in', <CheckInPage />) },
+      { path: 'brannliste', element: guard('stay:read', <FireListPage />) },
       { path: 'personer', element: guard('person:search', <PeopleSearchPage />) },
       { path: 'personer/ny', element: guard('person:write', <RegisterPersonPage />) },
       { path: 'personer/:id', element: guard('person:read', <PersonPage />) },

@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
-import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import { Button, Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
+import { useSession } from '../../../platform/ui/session-context.tsx';
 import { api, ApiError } from '../../../platform/ui/api.ts';
 import { ErrorAlert } from '../../../platform/ui/Feedback.tsx';
 import { formatDate, formatDateTime } from '../../../platform/ui/format.ts';
@@ -19,6 +21,7 @@ export function RoomCard(props: {
   onChanged(room: RoomOutput): void;
 }) {
   const { t, locale } = useI18n();
+  const { can } = useSession();
   const r = props.room;
   const heading = useRef<HTMLHeadingElement>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -113,6 +116,15 @@ export function RoomCard(props: {
           </Button>
         </div>
         {historyOpen && <RoomHistory key={historyVersion} id={historyId} roomId={r.id} roomName={r.name} />}
+        {(can('key:manage') || can('inventory:write')) && (
+          <Paragraph data-size="sm">
+            <Link asChild>
+              <RouterLink to={`/hybler/${r.id}`} aria-label={t('stays.board.equipmentFor', { name: r.name })}>
+                {t('stays.board.equipment')}
+              </RouterLink>
+            </Link>
+          </Paragraph>
+        )}
       </article>
     </Card>
   );
