@@ -10,6 +10,10 @@ import { RoomsOverviewPage } from '../../features/rooms/ui/RoomsOverviewPage.tsx
 import { HousesAdminPage } from '../../features/rooms/ui/HousesAdminPage.tsx';
 import { UsersPage } from '../../features/admin/ui/UsersPage.tsx';
 import { AuditLogPage } from '../../features/admin/ui/AuditLogPage.tsx';
+import { AgreementsOverviewPage } from '../../features/agreements/ui/AgreementsOverviewPage.tsx';
+import { AgreementTemplatePage } from '../../features/agreements/ui/AgreementTemplatePage.tsx';
+import { StayAgreementPage } from '../../features/agreements/ui/StayAgreementPage.tsx';
+import { HouseRulesPage } from '../../features/agreements/ui/HouseRulesPage.tsx';
 import { BoardPage } from '../../features/stays/ui/BoardPage.tsx';
 import { CheckInPage } from '../../features/stays/ui/CheckInPage.tsx';
 import { FireListPage } from '../../features/stays/ui/FireListPage.tsx';
@@ -39,6 +43,10 @@ export const routes: RouteObject[] = [
       { path: 'hus', element: guard('room:write', <HousesAdminPage />) },
       { path: 'admin/brukere', element: guard('user:admin', <UsersPage />) },
       { path: 'admin/logg', element: guard('audit:read', <AuditLogPage />) },
+      { path: 'avtaler', element: guard('agreement:read', <AgreementsOverviewPage />) },
+      { path: 'avtaler/mal', element: guard('agreement_template:write', <AgreementTemplatePage />) },
+      { path: 'opphold/:stayId/avtale', element: guard('agreement:read', <StayAgreementPage />) },
+      { path: 'husordensregler', element: guard('house_rules:read', <HouseRulesPage />) },
       // Everyone who may read referrals (all, or their own) may also make one: referral:create.
       { path: 'henvisninger', element: guard('referral:create', <ReferralsPage />) },
       { path: 'henvisninger/ny', element: guard('referral:create', <NewReferralPage />) },
