@@ -7,10 +7,15 @@ const require = createRequire(import.meta.url);
 const pdfmake = require('pdfmake') as {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
+  setLocalAccessPolicy(cb: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
 };
-pdfmake.setFonts(require('pdfmake/fonts/Roboto.js'));
+const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
+const fontFiles = new Set(Object.values(fonts.Roboto));
+pdfmake.setFonts(fonts);
 pdfmake.setUrlAccessPolicy(() => false);
+// Only the bundled font files may be read from disk; a document can never pull in another local file.
+pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
 
 export type { TDocumentDefinitions };
 
