@@ -24,13 +24,13 @@ describe('staff member (ansatt)', () => {
       await checkA11y(page, 'a-01-login');
 
       await logIn(page, 'ansatt');
-      // The board: the demo house with its seven rooms, each under its own heading.
-      const house = await see(page.getByRole('main').getByRole('region', { name: 'Bolig Nu' }), 'the house "Bolig Nu" on the home page');
-      await see(house.getByText(/Kongens gate 60/), 'the address of the house');
+      // The board (Tavla): the demo house's seven rooms, each under its own heading.
+      await see(page.getByRole('heading', { level: 1, name: 'Tavla' }), 'the board on the home page');
+      const rooms = await see(page.getByRole('main').getByRole('region', { name: 'Hybler', exact: true }), 'the rooms on the board');
       for (const room of ['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'H7']) {
-        await see(house.getByRole('heading', { name: room, exact: true }), `room ${room} on the home page`);
+        await see(rooms.getByRole('heading', { name: room, exact: true }), `room ${room} on the home page`);
       }
-      expect(await house.getByRole('heading', { name: /^H\d+$/ }).count()).toBe(7);
+      expect(await rooms.getByRole('heading', { name: /^H\d+$/ }).count()).toBe(7);
       await checkA11y(page, 'a-02-home-rooms');
 
       await page.getByRole('navigation', { name: 'Meny' }).getByRole('link', { name: 'Personer' }).click();
