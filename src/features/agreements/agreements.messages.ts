@@ -13,6 +13,11 @@ export const agreementsMessagesNb = {
   'action.agreement.update': 'Bo- og oppfølgingsavtale endret (ny versjon)',
   'action.agreement.sign': 'Signert dato registrert',
   'action.house_rules.accept': 'Husordensregler godtatt',
+  'action.house_rules.publish': 'Husordensregler publisert (ny versjon)',
+  'action.agreement_template.save': 'Avtalemal lagret (ny versjon)',
+  'admin.entity.agreement': 'Bo- og oppfølgingsavtale',
+  'admin.entity.agreement_template': 'Avtalemal',
+  'admin.entity.house_rules_version': 'Husordensregler',
 
   'houseRules.title': 'Husordensregler',
   'houseRules.intro': 'Reglene gjelder for alle som bor i huset. Ved innflytting godtar beboeren en bestemt versjon, og alle versjoner tas vare på.',
@@ -154,6 +159,11 @@ export const agreementsMessagesEn: Record<keyof typeof agreementsMessagesNb, str
   'action.agreement.update': 'Housing and follow-up agreement changed (new version)',
   'action.agreement.sign': 'Signed date recorded',
   'action.house_rules.accept': 'House rules accepted',
+  'action.house_rules.publish': 'House rules published (new version)',
+  'action.agreement_template.save': 'Agreement template saved (new version)',
+  'admin.entity.agreement': 'Housing and follow-up agreement',
+  'admin.entity.agreement_template': 'Agreement template',
+  'admin.entity.house_rules_version': 'House rules',
 
   'houseRules.title': 'House rules',
   'houseRules.intro': 'The rules apply to everyone living in the house. At check-in the resident accepts a particular version, and every version is kept.',
