@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { Button, SkipLink } from '@digdir/designsystemet-react';
 import { useI18n } from './i18n-context.tsx';
 import { useSession } from './session-context.tsx';
 import { api } from './api.ts';
+import { Loading } from './Feedback.tsx';
 import { adminNav, dailyNav, type NavItem } from './navigation.ts';
 
 function NavList({ items, onNavigate }: { items: NavItem[]; onNavigate(): void }) {
@@ -80,7 +81,9 @@ export function AppShell() {
           <NavList items={adminNav} onNavigate={() => setMenuOpen(false)} />
         </nav>
         <main id="main" className="shell-main" tabIndex={-1}>
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,29 +1,38 @@
+import { lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { AppShell } from './AppShell.tsx';
 import { ComingSoon } from './ComingSoon.tsx';
 import { RequirePermission } from './RequirePermission.tsx';
 import { dailyNav } from './navigation.ts';
-import { PeopleSearchPage } from '../../features/people/ui/PeopleSearchPage.tsx';
-import { RegisterPersonPage } from '../../features/people/ui/RegisterPersonPage.tsx';
-import { PersonPage } from '../../features/people/ui/PersonPage.tsx';
-import { RoomsOverviewPage } from '../../features/rooms/ui/RoomsOverviewPage.tsx';
-import { HousesAdminPage } from '../../features/rooms/ui/HousesAdminPage.tsx';
-import { UsersPage } from '../../features/admin/ui/UsersPage.tsx';
-import { AuditLogPage } from '../../features/admin/ui/AuditLogPage.tsx';
-import { AgreementsOverviewPage } from '../../features/agreements/ui/AgreementsOverviewPage.tsx';
-import { AgreementTemplatePage } from '../../features/agreements/ui/AgreementTemplatePage.tsx';
-import { StayAgreementPage } from '../../features/agreements/ui/StayAgreementPage.tsx';
-import { HouseRulesPage } from '../../features/agreements/ui/HouseRulesPage.tsx';
-import { BoardPage } from '../../features/stays/ui/BoardPage.tsx';
-import { CheckInPage } from '../../features/stays/ui/CheckInPage.tsx';
-import { FireListPage } from '../../features/stays/ui/FireListPage.tsx';
-import { RoomEquipmentPage } from '../../features/stays/ui/RoomEquipmentPage.tsx';
-import { ReferralsPage } from '../../features/referrals/ui/ReferralsPage.tsx';
-import { NewReferralPage } from '../../features/referrals/ui/NewReferralPage.tsx';
-import { ReferralPage } from '../../features/referrals/ui/ReferralPage.tsx';
-import { DecisionPage } from '../../features/allocation/ui/DecisionPage.tsx';
-import { WaitingListPage } from '../../features/allocation/ui/WaitingListPage.tsx';
 import { NotFound } from './NotFound.tsx';
+import { HomePage } from './HomePage.tsx';
+
+// Each feature's pages load when first visited, so the first page a user opens carries only the shell
+// and that page (code-split by Vite).
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const PeopleSearchPage = page(() => import('../../features/people/ui/PeopleSearchPage.tsx'), 'PeopleSearchPage');
+const RegisterPersonPage = page(() => import('../../features/people/ui/RegisterPersonPage.tsx'), 'RegisterPersonPage');
+const PersonPage = page(() => import('../../features/people/ui/PersonPage.tsx'), 'PersonPage');
+const RoomsOverviewPage = page(() => import('../../features/rooms/ui/RoomsOverviewPage.tsx'), 'RoomsOverviewPage');
+const HousesAdminPage = page(() => import('../../features/rooms/ui/HousesAdminPage.tsx'), 'HousesAdminPage');
+const UsersPage = page(() => import('../../features/admin/ui/UsersPage.tsx'), 'UsersPage');
+const AuditLogPage = page(() => import('../../features/admin/ui/AuditLogPage.tsx'), 'AuditLogPage');
+const AgreementsOverviewPage = page(() => import('../../features/agreements/ui/AgreementsOverviewPage.tsx'), 'AgreementsOverviewPage');
+const AgreementTemplatePage = page(() => import('../../features/agreements/ui/AgreementTemplatePage.tsx'), 'AgreementTemplatePage');
+const StayAgreementPage = page(() => import('../../features/agreements/ui/StayAgreementPage.tsx'), 'StayAgreementPage');
+const HouseRulesPage = page(() => import('../../features/agreements/ui/HouseRulesPage.tsx'), 'HouseRulesPage');
+const BoardPage = page(() => import('../../features/stays/ui/BoardPage.tsx'), 'BoardPage');
+const CheckInPage = page(() => import('../../features/stays/ui/CheckInPage.tsx'), 'CheckInPage');
+const FireListPage = page(() => import('../../features/stays/ui/FireListPage.tsx'), 'FireListPage');
+const RoomEquipmentPage = page(() => import('../../features/stays/ui/RoomEquipmentPage.tsx'), 'RoomEquipmentPage');
+const ReferralsPage = page(() => import('../../features/referrals/ui/ReferralsPage.tsx'), 'ReferralsPage');
+const NewReferralPage = page(() => import('../../features/referrals/ui/NewReferralPage.tsx'), 'NewReferralPage');
+const ReferralPage = page(() => import('../../features/referrals/ui/ReferralPage.tsx'), 'ReferralPage');
+const DecisionPage = page(() => import('../../features/allocation/ui/DecisionPage.tsx'), 'DecisionPage');
+const WaitingListPage = page(() => import('../../features/allocation/ui/WaitingListPage.tsx'), 'WaitingListPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -32,7 +41,7 @@ export const routes: RouteObject[] = [
   {
     element: <AppShell />,
     children: [
-      { index: true, element: guard('stay:read', <BoardPage />) },
+      { index: true, element: <HomePage board={<BoardPage />} /> },
       { path: 'hybler', element: guard('room:read', <RoomsOverviewPage />) },
       { path: 'hybler/:roomId', element: guard('room:read', <RoomEquipmentPage />) },
       { path: 'innflytting/:offerId', element: guard('stay:check_in', <CheckInPage />) },
