@@ -57,6 +57,14 @@ async function loggedIn(username: string): Promise<Page> {
 
 const menu = (page: Page) => page.getByRole('navigation', { name: 'Meny' });
 
+/** Waits until nothing on the page is still loading ("Laster …"), then runs axe and takes the screenshot. */
+async function look(page: Page, name: string) {
+  await expect
+    .poll(() => page.getByRole('img', { name: 'Laster …' }).count(), { timeout: 15_000, message: `"${name}" was still loading after 15 s` })
+    .toBe(0);
+  await checkA11y(page, name);
+}
+
 /** Nothing sticks out sideways: a phone user should never have to scroll horizontally. */
 async function fitsTheScreen(page: Page, what: string) {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -67,15 +75,16 @@ describe('from NAV referral to check-in', () => {
   test('1. the NAV caseworker (nav) refers a household with nowhere to sleep tonight and sees it as "Mottatt" in their list', async () => {
     navPage = await loggedIn('nav');
     const page = navPage;
-    await checkA11y(page, 'e-01-nav-after-login');
-
-    await menu(page).getByRole('link', { name: 'Henvisninger' }).click();
-    await see(page.getByRole('heading', { level: 1, name: 'Henvisninger' }));
-    await checkA11y(page, 'e-02-nav-referrals');
+    // The caseworker has no board: the start page sends them to their referrals.
+    await see(page.getByRole('heading', { level: 1, name: 'Henvisninger' }), 'the referrals as the start page');
+    await doNotSee(page.getByRole('heading', { name: 'Ingen tilgang' }), 'a refusal after login');
+    await see(page.getByText('Henvisningene du har sendt, og hvor langt de har kommet.'));
+    expect(await menu(page).getByRole('link', { name: 'Henvisninger' }).getAttribute('aria-current')).toBe('page');
+    await look(page, 'e-01-nav-start-referrals');
 
     await page.getByRole('link', { name: 'Ny henvisning' }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Ny henvisning' }));
-    await checkA11y(page, 'e-03-nav-new-referral-empty');
+    await look(page, 'e-02-nav-new-referral-empty');
 
     const applicantSection = page.getByRole('group', { name: 'Søker', exact: true });
     await applicantSection.getByLabel('Fornavn').fill(applicant.givenName);
@@ -94,7 +103,7 @@ describe('from NAV referral to check-in', () => {
     expect(await caseworker.getByLabel('Navn', { exact: true }).inputValue()).toBe('Nina NAV-veileder');
     await caseworker.getByLabel('Telefon (valgfritt)').fill('75 55 50 00');
     await caseworker.getByLabel('NAV-kontor (valgfritt)').fill('NAV Bodø');
-    await checkA11y(page, 'e-04-nav-new-referral-filled');
+    await look(page, 'e-03-nav-new-referral-filled');
 
     await page.getByRole('button', { name: 'Send henvisning' }).click();
     await see(page.getByRole('heading', { level: 1, name }), 'the referral page');
@@ -104,7 +113,7 @@ describe('from NAV referral to check-in', () => {
     // The caseworker sees the status; the people's details stay with the service.
     await see(page.getByText('Du ser statusen for henvisningen. Opplysningene om personene er hos botilbudet.'));
     expect(await page.locator('body').innerText()).not.toContain(applicant.nationalId);
-    await checkA11y(page, 'e-05-nav-referral-sent');
+    await look(page, 'e-04-nav-referral-sent');
 
     await menu(page).getByRole('link', { name: 'Henvisninger' }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Henvisninger' }));
@@ -112,26 +121,26 @@ describe('from NAV referral to check-in', () => {
     const row = await see(page.getByRole('row', { name: new RegExp(escape(name)) }), 'the referral in the own list');
     expect(await row.innerText()).toMatch(/Mottatt/);
     expect(await row.innerText()).toMatch(/Uten sted å sove i natt/);
-    await checkA11y(page, 'e-06-nav-referrals-received');
+    await look(page, 'e-05-nav-referrals-received');
   });
 
   test('2. the service lead (leder) screens it as eligible, offers a room from today, downloads the decision letter and records the acceptance', async () => {
     const page = await loggedIn('leder');
     await see(page.getByRole('heading', { level: 1, name: 'Tavla' }), 'the board');
-    await checkA11y(page, 'e-07-lead-board');
+    await look(page, 'e-06-lead-board');
 
     await menu(page).getByRole('link', { name: 'Henvisninger' }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Henvisninger' }));
     const row = await see(page.getByRole('row', { name: new RegExp(escape(name)) }), 'the referral in the list');
     expect(await row.innerText()).toMatch(/Mottatt/);
     expect(await row.innerText()).toMatch(/Nina NAV-veileder/);
-    await checkA11y(page, 'e-08-lead-referrals');
+    await look(page, 'e-07-lead-referrals');
 
     await row.getByRole('link', { name }).click();
     await see(page.getByRole('heading', { level: 1, name }), 'the referral page');
     await see(page.getByRole('heading', { name: `Søker: ${name}` }), 'the applicant');
     await see(page.getByText('Henvisningen er ikke kartlagt ennå.'));
-    await checkA11y(page, 'e-09-lead-referral');
+    await look(page, 'e-08-lead-referral');
 
     const answer = (question: string, yes: boolean) =>
       page.getByRole('group', { name: question }).getByRole('radio', { name: yes ? 'Ja' : 'Nei', exact: true }).check();
@@ -143,7 +152,7 @@ describe('from NAV referral to check-in', () => {
     await answer('Er noen nylig utskrevet fra institusjon?', false);
     await see(page.getByText('Foreløpig resultat etter svarene:'), 'the live preview');
     await see(page.getByText('Kan tilbys plass').first());
-    await checkA11y(page, 'e-10-lead-screening-preview');
+    await look(page, 'e-09-lead-screening-preview');
 
     await page.getByRole('button', { name: 'Lagre kartlegging' }).click();
     await see(page.getByText('Kartleggingen er lagret. Henvisningen har status «kartlagt».'));
@@ -168,12 +177,12 @@ describe('from NAV referral to check-in', () => {
       expect(cells, `the line "${criterion}"`).toEqual([criterion, said, 'OK', why]);
     }
     await see(page.getByRole('main').getByText('Kartlagt', { exact: true }).first(), 'the status "Kartlagt"');
-    await checkA11y(page, 'e-11-lead-screened');
+    await look(page, 'e-10-lead-screened');
 
     await page.getByRole('link', { name: 'Fatt vedtak' }).click();
     await see(page.getByRole('heading', { level: 1, name: `Vedtak for ${name}` }), 'the decision page');
     await see(page.getByText('Ingen vedtak ennå.'));
-    await checkA11y(page, 'e-12-lead-decision-empty');
+    await look(page, 'e-11-lead-decision-empty');
 
     expect(await page.getByRole('radio', { name: 'Tilbud om plass' }).isChecked()).toBe(true);
     const roomLabel = `${room.houseName} – ${room.name}`;
@@ -184,7 +193,7 @@ describe('from NAV referral to check-in', () => {
     await see(page.getByText(`Høyst tre måneder: senest ${norwegian(plannedEnd)}.`));
     const reasons = 'Søker har ikke sted å sove i natt etter et samlivsbrudd, er i målgruppen og kan komme seg i sikkerhet selv.';
     await page.getByLabel('Begrunnelse', { exact: true }).fill(reasons);
-    await checkA11y(page, 'e-13-lead-decision-filled');
+    await look(page, 'e-12-lead-decision-filled');
 
     await page.getByRole('button', { name: 'Lagre vedtak' }).click();
     await see(page.getByText('Vedtaket er lagret.'));
@@ -194,7 +203,7 @@ describe('from NAV referral to check-in', () => {
     const decision = await see(page.getByRole('article', { name: 'Tilbud om plass' }), 'the decision');
     expect(await decision.innerText()).toContain(reasons);
     await see(page.getByRole('main').getByText('Tilbudt plass', { exact: true }), 'the status "Tilbudt plass"');
-    await checkA11y(page, 'e-14-lead-offer-open');
+    await look(page, 'e-13-lead-offer-open');
 
     const letter = await downloadPdf(decision.getByRole('link', { name: 'Last ned vedtaksbrev (PDF)' }), 'e-vedtaksbrev');
     expect(letter.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -211,7 +220,7 @@ describe('from NAV referral to check-in', () => {
     await doNotSee(page.getByRole('region', { name: 'Åpent tilbud' }), 'the open offer after the answer');
     expect(await decision.innerText()).toMatch(/Tilbud\s+Takket ja – registrert .* av Lars Leder/);
     await see(page.getByText('Henvisningen er avsluttet. Det kan ikke gjøres nye vedtak.'));
-    await checkA11y(page, 'e-15-lead-offer-accepted');
+    await look(page, 'e-14-lead-offer-accepted');
   });
 
   test('3. staff (ansatt) check the person in from the board, make and sign the agreement, and see them on the board and the fire list', async () => {
@@ -220,13 +229,13 @@ describe('from NAV referral to check-in', () => {
     const arrivals = page.getByRole('region', { name: 'Ankomster' });
     const checkIn = await see(arrivals.getByRole('link', { name: `Sjekk inn ${name}` }), 'the arrival on the board');
     expect(await arrivals.innerText()).toContain(`Hybel ${room.name}`);
-    await checkA11y(page, 'e-16-staff-board-arrival');
+    await look(page, 'e-15-staff-board-arrival');
 
     await checkIn.click();
     await see(page.getByRole('heading', { level: 1, name: `Innflytting: ${name}` }), 'the check-in page');
     await see(page.getByText(`${room.name}, ${room.houseName}`));
     expect(await page.getByLabel('Innflyttingsdato').inputValue()).toBe(norwegian(today));
-    await checkA11y(page, 'e-17-staff-check-in-empty');
+    await look(page, 'e-16-staff-check-in-empty');
 
     // Keys: the room has none registered, so the numbers on the two keys are written down now.
     await page.getByLabel('Nøkkelnummer (ny nøkkel 1)').fill(keyNumber);
@@ -243,7 +252,7 @@ describe('from NAV referral to check-in', () => {
 
     await see(page.getByRole('heading', { name: /^Husordensregler \(versjon \d+\)$/ }), 'the house rules');
     await page.getByRole('checkbox', { name: /^Beboeren har lest og godtatt husordensreglene \(versjon \d+\)$/ }).check();
-    await checkA11y(page, 'e-18-staff-check-in-filled');
+    await look(page, 'e-17-staff-check-in-filled');
 
     await page.getByRole('button', { name: 'Sjekk inn', exact: true }).click();
     await see(page.getByRole('heading', { name: `${name} er sjekket inn i ${room.name}.` }), 'the confirmation');
@@ -251,20 +260,20 @@ describe('from NAV referral to check-in', () => {
     const handedOut = await (await see(page.getByRole('definition').filter({ hasText: keyNumber }), 'the keys handed out')).innerText();
     expect(handedOut).toContain(`Nøkkel ${keyNumber} (hybeldør)`);
     expect(handedOut).toContain(`Nøkkel ${frontDoorKey} (ytterdør)`);
-    await checkA11y(page, 'e-19-staff-checked-in');
+    await look(page, 'e-18-staff-checked-in');
 
     await page.getByRole('link', { name: 'Neste: bo- og oppfølgingsavtale' }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Bo- og oppfølgingsavtale' }), 'the agreement page');
     expect(new URL(page.url()).pathname).toMatch(/^\/opphold\/[0-9a-f-]{36}\/avtale$/);
     await see(page.getByText('Dette er ikke en husleiekontrakt.', { exact: false }).first());
     await see(page.getByText('Det er ikke laget noen avtale for dette oppholdet ennå.'));
-    await checkA11y(page, 'e-20-staff-agreement-none');
+    await look(page, 'e-19-staff-agreement-none');
 
     await page.getByRole('button', { name: 'Lag avtale fra malen' }).click();
     await see(page.getByText(/^Avtalen er laget \(versjon 1\)/), 'the confirmation');
     await see(page.getByRole('heading', { level: 2, name: 'Versjon 1' }));
     await see(page.getByText('Ikke signert').first());
-    await checkA11y(page, 'e-21-staff-agreement-created');
+    await look(page, 'e-20-staff-agreement-created');
 
     const agreement = await downloadPdf(page.getByRole('link', { name: 'Last ned for signering (PDF)' }), 'e-bo-og-oppfolgingsavtale');
     expect(agreement.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -276,11 +285,11 @@ describe('from NAV referral to check-in', () => {
     await page.getByRole('button', { name: 'Registrer signert dato' }).click();
     await see(page.getByRole('heading', { level: 2, name: 'Registrer signert dato' }), 'the signing form');
     expect(await page.getByRole('textbox', { name: 'Signert dato' }).inputValue()).toBe(norwegian(today));
-    await checkA11y(page, 'e-22-staff-agreement-sign');
+    await look(page, 'e-21-staff-agreement-sign');
     await page.getByRole('button', { name: 'Registrer signert dato' }).click();
     await see(page.getByText(`Versjon 1 er registrert som signert ${norwegian(today)}.`));
     await see(page.getByText(`Signert ${norwegian(today)}`, { exact: true }).first());
-    await checkA11y(page, 'e-23-staff-agreement-signed');
+    await look(page, 'e-22-staff-agreement-signed');
 
     await menu(page).getByRole('link', { name: 'Tavla' }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Tavla' }), 'the board');
@@ -292,35 +301,35 @@ describe('from NAV referral to check-in', () => {
     await see(card.getByText(`Innflyttet ${norwegian(today)} · Senest ${norwegian(clock.latestEndOn)}`));
     await see(card.getByText(`Planlagt slutt ${norwegian(latestEndDate(today))}`));
     await doNotSee(page.getByRole('link', { name: `Sjekk inn ${name}` }), 'the arrival after check-in');
-    await checkA11y(page, 'e-24-staff-board-resident');
+    await look(page, 'e-23-staff-board-resident');
 
     // The board on a phone, once.
     await page.setViewportSize({ width: 390, height: 844 });
     await see(card.getByText(`${clock.nightsSoFar} netter · ${clock.nightsLeft} igjen`, { exact: true }));
     await fitsTheScreen(page, 'the board');
-    await checkA11y(page, 'e-25-staff-board-phone');
+    await look(page, 'e-24-staff-board-phone');
     await page.setViewportSize({ width: 1280, height: 720 });
 
     await page.getByRole('main').getByRole('link', { name: 'Brannliste' }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Brannliste' }), 'the fire list');
     const resident = await see(page.getByRole('row', { name: new RegExp(`^${escape(room.name)}\\s+${escape(name)}`) }), 'the resident on the fire list');
     expect((await resident.getByRole('cell').allInnerTexts()).map((c) => c.trim())).toEqual([room.name, name, '–']);
-    await checkA11y(page, 'e-26-staff-fire-list');
+    await look(page, 'e-25-staff-fire-list');
   });
 
   test('4. the NAV caseworker\'s list now shows the referral as "Flyttet inn"', async () => {
+    // The caseworker's tab has stayed open on their list since step 1; later they look again.
     const page = navPage;
-    await menu(page).getByRole('link', { name: 'Henvisninger' }).click();
     await page.reload();
     await see(page.getByRole('heading', { level: 1, name: 'Henvisninger' }));
     const row = await see(page.getByRole('row', { name: new RegExp(escape(name)) }), 'the referral in the own list');
     expect(await row.innerText()).toMatch(/Flyttet inn/);
-    await checkA11y(page, 'e-27-nav-referrals-checked-in');
+    await look(page, 'e-26-nav-referrals-checked-in');
 
     await row.getByRole('link', { name }).click();
     await see(page.getByRole('heading', { level: 1, name }), 'the referral page');
     const history = (await page.getByRole('list').filter({ hasText: 'Flyttet inn' }).first().innerText()).replace(/\s+/g, ' ');
     for (const status of ['Mottatt', 'Kartlagt', 'Tilbudt plass', 'Takket ja', 'Flyttet inn']) expect(history).toContain(status);
-    await checkA11y(page, 'e-28-nav-referral-checked-in');
+    await look(page, 'e-27-nav-referral-checked-in');
   });
 });
