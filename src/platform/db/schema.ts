@@ -8,3 +8,8 @@ export * from '../../features/referrals/referrals.tables.ts';
 export * from '../../features/allocation/allocation.tables.ts';
 export * from '../../features/stays/stays.tables.ts';
 export * from '../../features/agreements/agreements.tables.ts';
+export * from '../notifications/notifications.tables.ts';
+export * from '../../features/journal/journal.tables.ts';
+export * from '../../features/stays/moving-on.tables.ts';
+export * from '../../features/housing-search/housing-search.tables.ts';
+export * from '../../features/aftercare/aftercare.tables.ts';
