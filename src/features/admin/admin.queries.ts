@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { tenants } from '../../platform/db/tenants.tables.ts';
 import { rolePermissions, roles, sessions, userRoles, users } from '../../platform/auth/auth.tables.ts';
@@ -105,12 +105,16 @@ export async function lockTenantForUserChanges(db: Db, tenantId: string) {
   await db.execute(sql`select ${tenants.id} from ${tenants} where ${tenants.id} = ${tenantId} for update`);
 }
 
-/** Every role with the permission strings it grants. */
+// The system role belongs to the scheduled jobs' own user; a person is never given it.
+const systemRole = 'system';
+
+/** Every role a person can hold, with the permission strings it grants. */
 export async function listRolesWithPermissions(db: Db) {
   const rows = await db
     .select({ key: roles.key, nameNb: roles.nameNb, nameEn: roles.nameEn, permission: rolePermissions.permissionKey })
     .from(roles)
     .leftJoin(rolePermissions, eq(rolePermissions.roleKey, roles.key))
+    .where(ne(roles.key, systemRole))
     .orderBy(asc(roles.nameNb), asc(rolePermissions.permissionKey));
   const byKey = new Map<string, { key: string; nameNb: string; nameEn: string; permissions: string[] }>();
   for (const r of rows) {
@@ -133,7 +137,10 @@ export async function permissionsOfRoles(db: Db, roleKeys: string[]): Promise<Se
 
 export async function existingRoleKeys(db: Db, keys: string[]): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
-  const rows = await db.select({ key: roles.key }).from(roles).where(inArray(roles.key, keys));
+  const rows = await db
+    .select({ key: roles.key })
+    .from(roles)
+    .where(and(inArray(roles.key, keys), ne(roles.key, systemRole)));
   return new Set(rows.map((r) => r.key));
 }
 

@@ -314,3 +314,15 @@ describe('createFirstAdministrator (the command line bootstrap)', () => {
     await expect(createFirstAdministrator(await contextFor(fresh, someone.id), {}, adminInput('sneaky'))).rejects.toThrow(/bootstrapping/);
   });
 });
+
+describe('the system role of scheduled jobs', () => {
+  it('is neither listed nor assignable to a person', async () => {
+    const tenant = await buildTenant(database.db);
+    const admin = await buildUser(database.db, { tenantId: tenant.id, roles: ['admin'] });
+    const ctx = await contextFor(database, admin.id);
+    expect((await listRoles(ctx)).map((r) => r.key)).not.toContain('system');
+    await expect(
+      createUser(ctx, createUserInput.parse({ username: 'jobb.bruker', displayName: 'Jobb', password: 'et langt passord', roles: ['system'] })),
+    ).rejects.toMatchObject({ status: 400 });
+  });
+});
