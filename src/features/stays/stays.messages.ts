@@ -113,6 +113,7 @@ export const staysMessagesNb = {
   'stays.fireList.countOne': '1 person i huset',
   'stays.fireList.empty': 'Ingen bor i huset nå.',
   'stays.fireList.total': 'Totalt {count} personer',
+  'stays.fireList.totalOne': 'Totalt 1 person',
   'stays.fireList.reload': 'Oppdater',
 
   'stays.equipment.title': 'Nøkler og inventar: {name}',
@@ -258,6 +259,7 @@ export const staysMessagesEn: Record<keyof typeof staysMessagesNb, string> = {
   'stays.fireList.countOne': '1 person in the house',
   'stays.fireList.empty': 'Nobody lives in the house now.',
   'stays.fireList.total': '{count} people in all',
+  'stays.fireList.totalOne': '1 person in all',
   'stays.fireList.reload': 'Refresh',
 
   'stays.equipment.title': 'Keys and inventory: {name}',

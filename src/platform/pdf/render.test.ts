@@ -16,4 +16,14 @@ describe('renderPdf', () => {
     expect(text).toContain('Vedtak om midlertidig botilbud');
     expect(text).toContain('Blåbærsyltetøy på Ærøy – § 27');
   });
+
+  it('never breaks a line between "§" and its number', async () => {
+    // A line exactly long enough that a normal space after § would be the natural break.
+    const filler = 'Vedtaket er gjort etter lov om sosiale tjenester i arbeids- og velferdsforvaltningen';
+    const pdf = await renderPdf({ content: [`${filler} §§ 28 og 29 og § 27 om midlertidig botilbud og mer tekst som fyller linjen helt ut.`] }, { title: 'Test' });
+    const file = join(mkdtempSync(join(tmpdir(), 'bolignu-pdf-')), 'nbsp.pdf');
+    writeFileSync(file, pdf);
+    const lines = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\n');
+    expect(lines.some((l) => /§\s*$/.test(l))).toBe(false);
+  });
 });

@@ -19,6 +19,18 @@ pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
 
 export type { TDocumentDefinitions };
 
+// Norwegian typography: "§ 27", "§§ 28 og 29" and "9 000 kr" must not break across lines.
+const keepTogether = (text: string) => text.replace(/(§+) (?=\d)/g, '$1\u00a0').replace(/(\d) (?=kr\b)/g, '$1\u00a0');
+
+function withNoBreakSpaces(node: unknown): unknown {
+  if (typeof node === 'string') return keepTogether(node);
+  if (Array.isArray(node)) return node.map(withNoBreakSpaces);
+  if (node && typeof node === 'object') {
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'text' || k === 'stack' || k === 'ul' || k === 'ol' || k === 'body' || k === 'columns' || k === 'table' ? withNoBreakSpaces(v) : v]));
+  }
+  return node;
+}
+
 /** Renders a document definition to PDF bytes. Sets Norwegian language and the given title. */
 export async function renderPdf(doc: TDocumentDefinitions, meta: { title: string; author?: string }): Promise<Buffer> {
   return pdfmake
@@ -28,6 +40,7 @@ export async function renderPdf(doc: TDocumentDefinitions, meta: { title: string
       pageMargins: [56, 56, 56, 64],
       defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
       ...doc,
+      content: withNoBreakSpaces(doc.content) as TDocumentDefinitions['content'],
       info: { title: meta.title, author: meta.author ?? 'Bolig Nu', creator: 'Bolig Nu', ...doc.info },
     })
     .getBuffer();

@@ -33,7 +33,7 @@ export function FireListPage() {
       {list.data && (
         <>
           <Paragraph className="fire-list-count" role="status">
-            {t('stays.fireList.printedAt', { at: formatDateTime(list.data.printedAt, locale) })} · {t('stays.fireList.total', { count: list.data.peopleCount })}
+            {t('stays.fireList.printedAt', { at: formatDateTime(list.data.printedAt, locale) })} · {list.data.peopleCount === 1 ? t('stays.fireList.totalOne') : t('stays.fireList.total', { count: list.data.peopleCount })}
           </Paragraph>
           {list.data.houses.map((house) => (
             <section key={house.id} className="fire-list-house" aria-labelledby={`fire-${house.id}`}>
