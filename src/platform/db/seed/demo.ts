@@ -8,6 +8,7 @@ import { houseRulesVersions } from '../../../features/agreements/agreements.tabl
 import { people, householdMembers } from '../../../features/people/people.tables.ts';
 import { syntheticNationalId } from '../../../features/people/people.rules.ts';
 import { seedAgreementTemplate } from '../../../features/agreements/agreements.seed.ts';
+import { inventoryItems } from '../../../features/stays/stays.tables.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -60,6 +61,10 @@ export async function seedDemo(db: Db): Promise<void> {
       })),
     ).returning({ id: rooms.id });
     await tx.insert(roomStateChanges).values(createdRooms.map((r) => ({ tenantId, roomId: r.id, changedAt: now, toState: 'ready' as const })));
+    // The inventory list every room is checked against at check-in and move-out.
+    await tx.insert(inventoryItems).values(
+      createdRooms.flatMap((r) => ['Seng med madrass', 'Dyne og pute', 'Skrivebord', 'Stol', 'Garderobeskap', 'Gardiner'].map((name) => ({ tenantId, roomId: r.id, name }))),
+    );
     await tx.insert(houseRulesVersions).values({ tenantId, version: 1, rules: demoHouseRules, publishedAt: now });
     await seedAgreementTemplate(tx, tenantId, now);
     const passwordHash = await hashPassword(demoPassword);
