@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, followUpState, plannedFollowUps, returnAfterMoveOut } from './aftercare.rules.ts';
+import { addDays, addMonths, followUpState, plannedFollowUps, returnAfterMoveOut } from './aftercare.rules.ts';
 import { latestEndDate } from '../allocation/allocation.rules.ts';
 
 describe('addMonths', () => {
@@ -48,11 +48,20 @@ describe('plannedFollowUps', () => {
 });
 
 describe('followUpState', () => {
-  it('is done, overdue, due today or planned', () => {
+  it('is done, overdue, due from today and two weeks ahead, or planned', () => {
     expect(followUpState('2027-01-10', '2027-01-12', '2027-02-01')).toBe('done');
     expect(followUpState('2027-01-10', null, '2027-01-11')).toBe('overdue');
     expect(followUpState('2027-01-10', null, '2027-01-10')).toBe('due');
-    expect(followUpState('2027-01-10', null, '2027-01-09')).toBe('planned');
+    expect(followUpState('2027-01-24', null, '2027-01-10')).toBe('due');
+    expect(followUpState('2027-01-25', null, '2027-01-10')).toBe('planned');
+  });
+});
+
+describe('addDays', () => {
+  it('crosses month and year ends, leap day included', () => {
+    expect(addDays('2027-12-25', 14)).toBe('2028-01-08');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2027-03-01', -1)).toBe('2027-02-28');
   });
 });
 

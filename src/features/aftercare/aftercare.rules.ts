@@ -43,11 +43,23 @@ export function plannedFollowUps(movedOutOn: string, destination: string): { mon
   return followUpMonths.map((monthsAfter) => ({ monthsAfter, dueOn: addMonths(movedOutOn, monthsAfter) }));
 }
 
-/** Whether a follow-up not yet done is due (from its day) or overdue (past its day) on `today`. */
+/** An ISO date plus (or minus) whole days. */
+export function addDays(iso: string, days: number): string {
+  const [y, m, d] = parseIso(iso);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** How far ahead the list of follow-ups looks: those falling due in the next two weeks are "due". */
+export const dueSoonDays = 14;
+
+/**
+ * Where a follow-up stands on `today`: done; overdue (its day has passed); due (today or within the
+ * next two weeks, so staff can plan the call or visit); planned (later).
+ */
 export function followUpState(dueOn: string, doneOn: string | null, today: string): 'done' | 'overdue' | 'due' | 'planned' {
   if (doneOn) return 'done';
   if (dueOn < today) return 'overdue';
-  if (dueOn === today) return 'due';
+  if (dueOn <= addDays(today, dueSoonDays)) return 'due';
   return 'planned';
 }
 

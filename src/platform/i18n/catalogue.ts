@@ -7,6 +7,7 @@ import { staysMessagesNb, staysMessagesEn } from '../../features/stays/stays.mes
 import { allocationMessagesNb, allocationMessagesEn } from '../../features/allocation/allocation.messages.ts';
 import { referralsMessagesNb, referralsMessagesEn } from '../../features/referrals/referrals.messages.ts';
 import { agreementsMessagesNb, agreementsMessagesEn } from '../../features/agreements/agreements.messages.ts';
+import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -19,6 +20,7 @@ export const nb = {
   ...allocationMessagesNb,
   ...referralsMessagesNb,
   ...agreementsMessagesNb,
+  ...aftercareMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -30,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   ...allocationMessagesEn,
   ...referralsMessagesEn,
   ...agreementsMessagesEn,
+  ...aftercareMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;
