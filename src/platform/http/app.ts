@@ -27,6 +27,7 @@ import { registerAllocationRoutes } from '../../features/allocation/allocation.r
 import { registerStayRoutes } from '../../features/stays/stays.routes.ts';
 import { registerReferralRoutes } from '../../features/referrals/referrals.routes.ts';
 import { registerAgreementRoutes } from '../../features/agreements/agreements.routes.ts';
+import { registerJournalRoutes } from '../../features/journal/journal.routes.ts';
 import { registerAftercareRoutes } from '../../features/aftercare/aftercare.routes.ts';
 
 export interface AppDeps {
@@ -122,6 +123,7 @@ export function createApp(deps: AppDeps): App {
   registerStayRoutes(app);
   registerReferralRoutes(app);
   registerAgreementRoutes(app);
+  registerJournalRoutes(app);
   registerAftercareRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

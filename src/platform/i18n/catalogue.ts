@@ -7,6 +7,7 @@ import { staysMessagesNb, staysMessagesEn } from '../../features/stays/stays.mes
 import { allocationMessagesNb, allocationMessagesEn } from '../../features/allocation/allocation.messages.ts';
 import { referralsMessagesNb, referralsMessagesEn } from '../../features/referrals/referrals.messages.ts';
 import { agreementsMessagesNb, agreementsMessagesEn } from '../../features/agreements/agreements.messages.ts';
+import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
@@ -20,6 +21,7 @@ export const nb = {
   ...allocationMessagesNb,
   ...referralsMessagesNb,
   ...agreementsMessagesNb,
+  ...journalMessagesNb,
   ...aftercareMessagesNb,
 };
 
@@ -32,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   ...allocationMessagesEn,
   ...referralsMessagesEn,
   ...agreementsMessagesEn,
+  ...journalMessagesEn,
   ...aftercareMessagesEn,
 };
 

@@ -1,0 +1,83 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { users } from '../../platform/auth/auth.tables.ts';
+import { stays } from '../stays/stays.tables.ts';
+import { agreements } from '../agreements/agreements.tables.ts';
+import { goalEvents, goals } from './journal.tables.ts';
+
+export async function listGoals(db: Db, tenantId: string, personId: string) {
+  return db
+    .select({
+      id: goals.id,
+      personId: goals.personId,
+      stayId: goals.stayId,
+      title: goals.title,
+      progress: goals.progress,
+      createdAt: goals.createdAt,
+      createdByName: users.displayName,
+    })
+    .from(goals)
+    .leftJoin(users, eq(users.id, goals.createdBy))
+    .where(and(eq(goals.tenantId, tenantId), eq(goals.personId, personId)))
+    .orderBy(asc(goals.createdAt), asc(goals.id));
+}
+export type GoalRow = Awaited<ReturnType<typeof listGoals>>[number];
+
+export async function listGoalEvents(db: Db, goalIds: string[]) {
+  if (goalIds.length === 0) return [];
+  return db
+    .select({ id: goalEvents.id, goalId: goalEvents.goalId, at: goalEvents.at, byName: users.displayName, progress: goalEvents.progress, note: goalEvents.note })
+    .from(goalEvents)
+    .leftJoin(users, eq(users.id, goalEvents.by))
+    .where(inArray(goalEvents.goalId, goalIds))
+    .orderBy(asc(goalEvents.at), asc(goalEvents.id));
+}
+
+/** The goal, locked so two changes of its progress at once are made one after the other. */
+export async function lockGoal(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select({ id: goals.id, personId: goals.personId, progress: goals.progress })
+    .from(goals)
+    .where(and(eq(goals.tenantId, tenantId), eq(goals.id, id)))
+    .for('update');
+  return row;
+}
+
+export async function findGoal(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select({ id: goals.id, personId: goals.personId, stayId: goals.stayId })
+    .from(goals)
+    .where(and(eq(goals.tenantId, tenantId), eq(goals.id, id)));
+  return row;
+}
+
+export async function insertGoals(db: Db, rows: (typeof goals.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return db.insert(goals).values(rows).returning({ id: goals.id, progress: goals.progress, createdAt: goals.createdAt, createdBy: goals.createdBy });
+}
+
+export async function insertGoalEvents(db: Db, rows: (typeof goalEvents.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db.insert(goalEvents).values(rows);
+}
+
+export async function setGoalProgress(db: Db, id: string, progress: (typeof goals.$inferSelect)['progress']) {
+  await db.update(goals).set({ progress }).where(eq(goals.id, id));
+}
+
+/**
+ * The goals written in the person's latest agreement: the newest version of the agreement of their
+ * most recent stay. Read only; the agreements feature owns the agreement. Goals are an array of
+ * strings in the content (agreements.schema.ts, agreementContent.goals).
+ */
+export async function latestAgreementGoals(db: Db, tenantId: string, personId: string): Promise<string[]> {
+  const [row] = await db
+    .select({ goals: sql<unknown>`${agreements.content} -> 'goals'` })
+    .from(agreements)
+    .innerJoin(stays, eq(stays.id, agreements.stayId))
+    .where(and(eq(agreements.tenantId, tenantId), eq(stays.personId, personId)))
+    .orderBy(desc(stays.startOn), desc(agreements.version))
+    .limit(1);
+  const list = row?.goals;
+  return Array.isArray(list) ? list.filter((g): g is string => typeof g === 'string' && g.trim() !== '').map((g) => g.trim()) : [];
+}
