@@ -29,6 +29,7 @@ import { registerReferralRoutes } from '../../features/referrals/referrals.route
 import { registerAgreementRoutes } from '../../features/agreements/agreements.routes.ts';
 import { registerJournalRoutes } from '../../features/journal/journal.routes.ts';
 import { registerAftercareRoutes } from '../../features/aftercare/aftercare.routes.ts';
+import { registerHousingSearchRoutes } from '../../features/housing-search/housing-search.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps): App {
   registerAgreementRoutes(app);
   registerJournalRoutes(app);
   registerAftercareRoutes(app);
+  registerHousingSearchRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

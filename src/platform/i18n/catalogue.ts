@@ -9,6 +9,7 @@ import { referralsMessagesNb, referralsMessagesEn } from '../../features/referra
 import { agreementsMessagesNb, agreementsMessagesEn } from '../../features/agreements/agreements.messages.ts';
 import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
+import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features/housing-search/housing-search.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -23,6 +24,7 @@ export const nb = {
   ...agreementsMessagesNb,
   ...journalMessagesNb,
   ...aftercareMessagesNb,
+  ...housingSearchMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -36,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   ...agreementsMessagesEn,
   ...journalMessagesEn,
   ...aftercareMessagesEn,
+  ...housingSearchMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;
