@@ -7,6 +7,8 @@ import { openDatabase } from './platform/db/client.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { createApp } from './platform/http/app.ts';
 import { demoPassword, demoUsers, hasAnyTenant, seedDemo } from './platform/db/seed/demo.ts';
+import { launchJobRunner } from './platform/jobs/jobs.runner.ts';
+import { createMailer } from './platform/mail/mail.ts';
 
 // Starts Bolig Nu: config, database (migrated), demo data on first start, HTTP server, clean shutdown.
 const args = new Set(process.argv.slice(2));
@@ -36,6 +38,9 @@ if (env.DEMO && !(await hasAnyTenant(database.db))) {
   seeded = true;
 }
 
+// Scheduled jobs (three-month warnings, offer lapse, daily digest) on the same database; JOBS=false turns them off.
+const jobs = env.JOBS ? launchJobRunner({ database, env, log, mailer: createMailer(env, log) }) : null;
+
 const app = createApp({ database, env, log, webRoot: resolve(fileURLToPath(new URL('..', import.meta.url)), env.WEB_DIR) });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   const where = env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${env.DATA_DIR}`;
@@ -54,6 +59,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, 'shutting down');
   server.close();
+  await jobs?.stop();
   await database!.close();
   process.exit(0);
 }

@@ -5,6 +5,7 @@ import { recordAccess } from '../../platform/audit/audit.service.ts';
 import { fullName } from './stays.check-in.service.ts';
 import { addDays, initials, isoWeek, mondayOf, osloDate, stayClock } from './stays.rules.ts';
 import * as q from './stays.queries.ts';
+import { clockFlagsForStays } from './extension.service.ts';
 import type { BoardOutput, CalendarOutput, CalendarSpanOutput, FireListOutput } from './stays.schema.ts';
 
 /** dd.mm.yyyy for the calendar's text alternatives (the page shows dates the same way). */
@@ -32,6 +33,7 @@ export async function getBoard(ctx: Ctx): Promise<BoardOutput> {
     const horizonOn = addDays(today, BOARD_HORIZON_DAYS);
     const roomRows = await q.listBoardRooms(tx.db, user.tenantId);
     const arrivalRows = await q.listArrivals(tx.db, user.tenantId, horizonOn);
+    const flags = await clockFlagsForStays(tx.db, user.tenantId, roomRows.flatMap((r) => (r.stayId ? [r.stayId] : [])), today);
 
     const rooms = roomRows.map((r) => ({
       id: r.id,
@@ -54,6 +56,8 @@ export async function getBoard(ctx: Ctx): Promise<BoardOutput> {
               partnerName: fullName(r.partnerGivenName, r.partnerFamilyName),
               startOn: r.startOn!,
               plannedEndOn: r.plannedEndOn!,
+              overdueWithoutExtension: flags.get(r.stayId)?.overdueWithoutExtension ?? false,
+              extendedUntil: flags.get(r.stayId)?.coveredUntil ?? null,
               clock: stayClock(r.startOn!, today),
             },
     }));
@@ -68,6 +72,7 @@ export async function getBoard(ctx: Ctx): Promise<BoardOutput> {
         plannedEndOn: r.resident!.plannedEndOn,
         overdue: r.resident!.plannedEndOn < today,
         clock: r.resident!.clock,
+        overdueWithoutExtension: r.resident!.overdueWithoutExtension,
       }))
       .sort((a, b) => a.plannedEndOn.localeCompare(b.plannedEndOn));
     const arrivals = arrivalRows.map((a) => ({

@@ -154,6 +154,8 @@ export const boardResidentOutput = z
     plannedEndOn: isoDate,
     clock: stayClockOutput,
   })
+  // The three-month rule's follow-up (extension.rules.ts): past the limit with no extension covering today.
+  .extend({ overdueWithoutExtension: z.boolean(), extendedUntil: isoDate.nullable() })
   .meta({ id: 'BoardResident' });
 
 export const boardRoomOutput = z
@@ -197,6 +199,7 @@ export const boardDepartureOutput = z
     overdue: z.boolean(),
     clock: stayClockOutput,
   })
+  .extend({ overdueWithoutExtension: z.boolean() })
   .meta({ id: 'BoardDeparture' });
 
 export const boardOutput = z

@@ -25,6 +25,15 @@ export const envSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_LABEL: z.string().default('Logg inn med kommunens konto'),
+  // Scheduled jobs (three-month warnings, offer lapse, daily digest); false turns the runner off.
+  JOBS: booleanFlag.default(true),
+  // Outgoing e-mail for the daily digest; without SMTP_HOST no e-mail is sent.
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: booleanFlag.default(false),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default('Bolig Nu <ikke-svar@bolignu.invalid>'),
 });
 
 export type Env = z.infer<typeof envSchema> & { ALLOW_SYNTHETIC_IDS: boolean };

@@ -27,6 +27,8 @@ import { registerAllocationRoutes } from '../../features/allocation/allocation.r
 import { registerStayRoutes } from '../../features/stays/stays.routes.ts';
 import { registerReferralRoutes } from '../../features/referrals/referrals.routes.ts';
 import { registerAgreementRoutes } from '../../features/agreements/agreements.routes.ts';
+import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
+import { registerExtensionRoutes } from '../../features/stays/extension.routes.ts';
 import { registerJournalRoutes } from '../../features/journal/journal.routes.ts';
 import { registerAftercareRoutes } from '../../features/aftercare/aftercare.routes.ts';
 import { registerHousingSearchRoutes } from '../../features/housing-search/housing-search.routes.ts';
@@ -124,6 +126,8 @@ export function createApp(deps: AppDeps): App {
   registerStayRoutes(app);
   registerReferralRoutes(app);
   registerAgreementRoutes(app);
+  registerNotificationRoutes(app);
+  registerExtensionRoutes(app);
   registerJournalRoutes(app);
   registerAftercareRoutes(app);
   registerHousingSearchRoutes(app);

@@ -7,6 +7,8 @@ import { staysMessagesNb, staysMessagesEn } from '../../features/stays/stays.mes
 import { allocationMessagesNb, allocationMessagesEn } from '../../features/allocation/allocation.messages.ts';
 import { referralsMessagesNb, referralsMessagesEn } from '../../features/referrals/referrals.messages.ts';
 import { agreementsMessagesNb, agreementsMessagesEn } from '../../features/agreements/agreements.messages.ts';
+import { notificationsMessagesNb, notificationsMessagesEn } from '../notifications/notifications.messages.ts';
+import { extensionMessagesNb, extensionMessagesEn } from '../../features/stays/extension.messages.ts';
 import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features/housing-search/housing-search.messages.ts';
@@ -22,6 +24,8 @@ export const nb = {
   ...allocationMessagesNb,
   ...referralsMessagesNb,
   ...agreementsMessagesNb,
+  ...notificationsMessagesNb,
+  ...extensionMessagesNb,
   ...journalMessagesNb,
   ...aftercareMessagesNb,
   ...housingSearchMessagesNb,
@@ -36,6 +40,8 @@ export const en: Record<MessageKey, string> = {
   ...allocationMessagesEn,
   ...referralsMessagesEn,
   ...agreementsMessagesEn,
+  ...notificationsMessagesEn,
+  ...extensionMessagesEn,
   ...journalMessagesEn,
   ...aftercareMessagesEn,
   ...housingSearchMessagesEn,

@@ -1,0 +1,67 @@
+import type { Logger } from 'pino';
+import type { Env } from '../config/env.ts';
+import type { Database } from '../db/client.ts';
+import type { Mailer } from '../mail/mail.ts';
+import type { Ctx } from '../http/context.ts';
+import { systemContext } from './jobs.system-context.ts';
+import { listTenantIds } from './jobs.queries.ts';
+import { writeClockWarnings } from '../../features/stays/extension.warnings.service.ts';
+import { lapseExpiredOffers } from '../../features/allocation/allocation.offers.service.ts';
+import { sendDailyDigests } from '../notifications/notifications.digest.service.ts';
+
+// The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
+// call the services, which check their permission, write in a transaction and audit, as for a person.
+
+export interface JobDeps {
+  database: Database;
+  env: Env;
+  log: Logger;
+  /** The clock; tests pin it. */
+  clock?: () => Date;
+  /** The digest's mailer; null or left out when SMTP is not configured. */
+  mailer?: Mailer | null;
+}
+
+export const jobNames = ['daily-clock', 'daily-digest'] as const;
+export type JobName = (typeof jobNames)[number];
+
+type TenantSummary = Record<string, unknown>;
+
+/** Runs `work` once per municipality; one municipality's failure is logged and does not stop the others. */
+async function forEachTenant(deps: JobDeps, job: JobName, now: Date, work: (ctx: Ctx) => Promise<TenantSummary>) {
+  let failed = 0;
+  for (const tenantId of await listTenantIds(deps.database.db)) {
+    const ctx = await systemContext(deps.database, deps.env, deps.log, tenantId, now, job);
+    try {
+      ctx.log.info(await work(ctx), `${job} done`);
+    } catch (err) {
+      failed++;
+      ctx.log.error({ err: (err as Error).message }, `${job} failed for this municipality`);
+    }
+  }
+  if (failed) throw new Error(`${job} failed for ${failed} municipality(ies)`);
+}
+
+/** Three-month warnings into the inbox, then offers whose answer time has passed lapse. */
+export async function runDailyClock(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  await forEachTenant(deps, 'daily-clock', now, async (ctx) => {
+    const clock = await writeClockWarnings(ctx);
+    const { lapsedOfferIds } = await lapseExpiredOffers(ctx);
+    return { ...clock, lapsedOffers: lapsedOfferIds.length };
+  });
+}
+
+/** The daily e-mail digest of unread inbox messages; without SMTP it only says so. */
+export async function runDailyDigest(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  const mailer = deps.mailer;
+  if (!mailer) {
+    deps.log.info('daily digest not sent: SMTP_HOST is not set');
+    return;
+  }
+  await forEachTenant(deps, 'daily-digest', now, async (ctx) => ({ ...(await sendDailyDigests(ctx, mailer)) }));
+}
+
+export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
+  'daily-clock': runDailyClock,
+  'daily-digest': runDailyDigest,
+};
