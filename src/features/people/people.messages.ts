@@ -1,5 +1,8 @@
 // The people feature's texts: Norwegian bokmål first, English second (same keys).
+import { timelineMessagesNb, timelineMessagesEn } from './timeline.messages.ts';
+
 export const peopleMessagesNb = {
+  ...timelineMessagesNb,
   'people.showNationalId': 'Vis hele nummeret',
   'people.otherLanguage': 'Annet språk',
   'people.title': 'Personer',
@@ -67,6 +70,7 @@ export const peopleMessagesNb = {
 };
 
 export const peopleMessagesEn: Record<keyof typeof peopleMessagesNb, string> = {
+  ...timelineMessagesEn,
   'people.showNationalId': 'Show the whole number',
   'people.otherLanguage': 'Other language',
   'people.title': 'People',

@@ -20,6 +20,7 @@ import {
   searchPeople,
   updatePerson,
 } from './people.service.ts';
+import { registerTimelineRoutes } from './timeline.routes.ts';
 
 const tags = ['people'];
 
@@ -111,4 +112,6 @@ export function registerPeopleRoutes(app: App) {
     }),
     async (c) => c.json(await getPersonAccessLog(c.get('ctx'), c.req.valid('param').id), 200),
   );
+
+  registerTimelineRoutes(app);
 }
