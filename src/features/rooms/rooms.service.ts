@@ -206,3 +206,31 @@ export async function markRoomOccupiedAtCheckIn(ctx: Ctx, roomId: string, stayId
     return room.state;
   });
 }
+
+/**
+ * Room moves' and move-outs' door to the room state, inside the caller's transaction: the room a
+ * household leaves goes to cleaning (then "ready" through changeRoomState), the room they move to
+ * becomes occupied. History row and audit event as for every other change; returns the state before.
+ */
+export async function markRoomForStayChange(
+  ctx: Ctx,
+  roomId: string,
+  change: { stayId: string; cause: 'room_move' | 'move_out'; to: 'occupied' | 'cleaning' },
+): Promise<RoomState> {
+  const user = requirePermission(ctx, change.cause === 'room_move' ? 'stay:move' : 'stay:move_out');
+  if (change.cause === 'move_out' && change.to !== 'cleaning') throw new Error('a move-out only vacates a room');
+  return inTransaction(ctx, async (tx) => {
+    const room = await q.findRoom(tx.db, user.tenantId, roomId, { lock: true });
+    if (!room) throw roomsError('room.not_found');
+    if (room.state === change.to) return room.state;
+    await q.updateRoomRow(tx.db, user.tenantId, roomId, { state: change.to, outOfServiceReason: null, outOfServiceFromOn: null, outOfServiceToOn: null });
+    await q.insertStateChange(tx.db, { tenantId: user.tenantId, roomId, changedAt: tx.now, changedBy: user.id, fromState: room.state, toState: change.to });
+    await recordEvent(tx, {
+      action: 'room.state_change',
+      entityType: 'room',
+      entityId: roomId,
+      details: { from: room.state, to: change.to, stayId: change.stayId, cause: change.cause },
+    });
+    return room.state;
+  });
+}

@@ -6,6 +6,7 @@ import { fullName } from './stays.check-in.service.ts';
 import { addDays, initials, isoWeek, mondayOf, osloDate, stayClock } from './stays.rules.ts';
 import * as q from './stays.queries.ts';
 import { clockFlagsForStays } from './extension.service.ts';
+import { chainStartsOf } from './room-move.queries.ts';
 import type { BoardOutput, CalendarOutput, CalendarSpanOutput, FireListOutput } from './stays.schema.ts';
 
 /** dd.mm.yyyy for the calendar's text alternatives (the page shows dates the same way). */
@@ -34,6 +35,8 @@ export async function getBoard(ctx: Ctx): Promise<BoardOutput> {
     const roomRows = await q.listBoardRooms(tx.db, user.tenantId);
     const arrivalRows = await q.listArrivals(tx.db, user.tenantId, horizonOn);
     const flags = await clockFlagsForStays(tx.db, user.tenantId, roomRows.flatMap((r) => (r.stayId ? [r.stayId] : [])), today);
+    // After a room move the resident's stay began in the first room: the clock counts from there.
+    const chainStarts = await chainStartsOf(tx.db, user.tenantId, roomRows.flatMap((r) => (r.stayId ? [{ id: r.stayId, startOn: r.startOn! }] : [])));
 
     const rooms = roomRows.map((r) => ({
       id: r.id,
@@ -54,11 +57,11 @@ export async function getBoard(ctx: Ctx): Promise<BoardOutput> {
               personName: fullName(r.personGivenName, r.personFamilyName)!,
               partnerPersonId: r.partnerPersonId,
               partnerName: fullName(r.partnerGivenName, r.partnerFamilyName),
-              startOn: r.startOn!,
+              startOn: chainStarts.get(r.stayId)!,
               plannedEndOn: r.plannedEndOn!,
               overdueWithoutExtension: flags.get(r.stayId)?.overdueWithoutExtension ?? false,
               extendedUntil: flags.get(r.stayId)?.coveredUntil ?? null,
-              clock: stayClock(r.startOn!, today),
+              clock: stayClock(chainStarts.get(r.stayId)!, today),
             },
     }));
     const departures = rooms

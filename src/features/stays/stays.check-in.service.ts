@@ -10,6 +10,7 @@ import { markRoomOccupiedAtCheckIn } from '../rooms/rooms.service.ts';
 import { staysError } from './stays.errors.ts';
 import { latestEndDate, osloDate, stayClock } from './stays.rules.ts';
 import * as q from './stays.queries.ts';
+import { chainStartsOf } from './room-move.queries.ts';
 import type { CheckInInput, CheckInPreparationOutput, KeyDoor, StayOutput } from './stays.schema.ts';
 
 export const fullName = (given: string | null, family: string | null) => (given === null ? null : `${given} ${family ?? ''}`.trim());
@@ -209,9 +210,11 @@ export async function checkIn(ctx: Ctx, offerId: string, input: CheckInInput): P
   });
 }
 
-async function loadStay(ctx: Ctx, tenantId: string, stayId: string): Promise<StayOutput> {
+/** One stay row as the API shows it; the clock counts from the first row of its chain of room moves. */
+export async function loadStay(ctx: Ctx, tenantId: string, stayId: string): Promise<StayOutput> {
   const row = await q.findStay(ctx.db, tenantId, stayId);
   if (!row) throw staysError('stay.not_found');
+  const chainStart = (await chainStartsOf(ctx.db, tenantId, [row])).get(row.id)!;
   const [keys, inventory, acceptance] = [
     await q.listStayKeys(ctx.db, stayId),
     await q.listStayInventoryChecks(ctx.db, stayId, 'check_in'),
@@ -232,7 +235,7 @@ async function loadStay(ctx: Ctx, tenantId: string, stayId: string): Promise<Sta
     plannedEndOn: row.plannedEndOn,
     endOn: row.endOn,
     checkedInAt: row.checkedInAt.toISOString(),
-    clock: stayClock(row.startOn, row.endOn ?? osloDate(ctx.now)),
+    clock: stayClock(chainStart, row.endOn ?? osloDate(ctx.now)),
     keys: keys.map((k) => ({ ...k, door: k.door as KeyDoor, issuedAt: k.issuedAt.toISOString(), returnedAt: k.returnedAt?.toISOString() ?? null })),
     inventory,
     houseRules: acceptance ? { versionId: acceptance.versionId, version: acceptance.version, acceptedAt: acceptance.acceptedAt.toISOString() } : null,

@@ -65,6 +65,8 @@ export async function findStayIdForOffer(db: Db, tenantId: string, offerId: stri
     .select({ id: stays.id })
     .from(stays)
     .where(and(eq(stays.tenantId, tenantId), eq(stays.offerId, offerId)))
+    // After a room move several rows share the offer: the first is the check-in (the agreement's stay).
+    .orderBy(asc(stays.checkedInAt))
     .limit(1);
   return row?.id ?? null;
 }

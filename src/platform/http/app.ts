@@ -25,6 +25,7 @@ import { registerRoomRoutes } from '../../features/rooms/rooms.routes.ts';
 import { registerAdminRoutes } from '../../features/admin/admin.routes.ts';
 import { registerAllocationRoutes } from '../../features/allocation/allocation.routes.ts';
 import { registerStayRoutes } from '../../features/stays/stays.routes.ts';
+import { registerMovingOnRoutes } from '../../features/stays/move-out.routes.ts';
 import { registerReferralRoutes } from '../../features/referrals/referrals.routes.ts';
 import { registerAgreementRoutes } from '../../features/agreements/agreements.routes.ts';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.ts';
@@ -124,6 +125,7 @@ export function createApp(deps: AppDeps): App {
   registerAdminRoutes(app);
   registerAllocationRoutes(app);
   registerStayRoutes(app);
+  registerMovingOnRoutes(app);
   registerReferralRoutes(app);
   registerAgreementRoutes(app);
   registerNotificationRoutes(app);

@@ -4,6 +4,7 @@ import { peopleMessagesNb, peopleMessagesEn } from '../../features/people/people
 import { adminMessagesNb, adminMessagesEn } from '../../features/admin/admin.messages.ts';
 import { roomsMessagesNb, roomsMessagesEn } from '../../features/rooms/rooms.messages.ts';
 import { staysMessagesNb, staysMessagesEn } from '../../features/stays/stays.messages.ts';
+import { moveOutMessagesNb, moveOutMessagesEn } from '../../features/stays/move-out.messages.ts';
 import { allocationMessagesNb, allocationMessagesEn } from '../../features/allocation/allocation.messages.ts';
 import { referralsMessagesNb, referralsMessagesEn } from '../../features/referrals/referrals.messages.ts';
 import { agreementsMessagesNb, agreementsMessagesEn } from '../../features/agreements/agreements.messages.ts';
@@ -21,6 +22,7 @@ export const nb = {
   ...adminMessagesNb,
   ...roomsMessagesNb,
   ...staysMessagesNb,
+  ...moveOutMessagesNb,
   ...allocationMessagesNb,
   ...referralsMessagesNb,
   ...agreementsMessagesNb,
@@ -37,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   ...adminMessagesEn,
   ...roomsMessagesEn,
   ...staysMessagesEn,
+  ...moveOutMessagesEn,
   ...allocationMessagesEn,
   ...referralsMessagesEn,
   ...agreementsMessagesEn,
