@@ -34,7 +34,8 @@ export async function writeClockWarnings(ctx: Ctx): Promise<ClockWarningResult> 
       const chain = chains.get(stay.id)!;
       const limit = latestEndDate(chain.startOn);
       const link = `/personer/${stay.personId}`;
-      const week = dueWarningWeek(chain.startOn, today, weeks);
+      // Past the limit the over-limit message below says more than a late week warning would.
+      const week = today <= limit ? dueWarningWeek(chain.startOn, today, weeks) : null;
       if (week !== null) {
         const id = await deliverToInbox(tx, user.tenantId, {
           kind: 'clock.warning',

@@ -6,6 +6,7 @@ import { useSession } from './session-context.tsx';
 import { api } from './api.ts';
 import { Loading } from './Feedback.tsx';
 import { adminNav, dailyNav, type NavItem } from './navigation.ts';
+import { InboxLink } from '../notifications/ui/InboxLink.tsx';
 
 function NavList({ items, onNavigate }: { items: NavItem[]; onNavigate(): void }) {
   const { t } = useI18n();
@@ -65,6 +66,7 @@ export function AppShell() {
         >
           {t('app.menu')}
         </Button>
+        <InboxLink />
         <Button variant="tertiary" data-size="sm" onClick={switchLanguage} lang={other}>
           {other === 'en' ? t('app.switchToEnglish') : t('app.switchToNorwegian')}
         </Button>

@@ -33,6 +33,7 @@ const NewReferralPage = page(() => import('../../features/referrals/ui/NewReferr
 const ReferralPage = page(() => import('../../features/referrals/ui/ReferralPage.tsx'), 'ReferralPage');
 const DecisionPage = page(() => import('../../features/allocation/ui/DecisionPage.tsx'), 'DecisionPage');
 const WaitingListPage = page(() => import('../../features/allocation/ui/WaitingListPage.tsx'), 'WaitingListPage');
+const InboxPage = page(() => import('../notifications/ui/InboxPage.tsx'), 'InboxPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -62,6 +63,7 @@ export const routes: RouteObject[] = [
       { path: 'henvisninger/:id', element: guard('referral:create', <ReferralPage />) },
       { path: 'henvisninger/:id/vedtak', element: guard('referral:read', <DecisionPage />) },
       { path: 'tildeling', element: guard('waiting_list:read', <WaitingListPage />) },
+      { path: 'innboks', element: guard('inbox:read', <InboxPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],

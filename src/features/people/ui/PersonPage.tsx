@@ -14,6 +14,7 @@ import type { PersonOutput } from '../people.schema.ts';
 import { PersonForm } from './PersonForm.tsx';
 import { maskNationalId } from '../people.rules.ts';
 import { languageName } from '../../../platform/ui/languages.ts';
+import { StayClockSection } from '../../stays/ui/StayClockSection.tsx';
 
 interface AccessLogEntry {
   at: string;
@@ -135,6 +136,8 @@ export function PersonPage() {
           </ul>
         )}
       </section>
+
+      <StayClockSection personId={p.id} />
 
       <section className="stack">
         <Heading level={2} data-size="md">

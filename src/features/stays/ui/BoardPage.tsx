@@ -10,6 +10,7 @@ import { RoomFeatures, RoomStateTag } from '../../rooms/ui/RoomStateTag.tsx';
 import type { BoardOutput, BoardRoomOutput } from '../stays.schema.ts';
 import { ClockTag, clockDetail } from './ClockTag.tsx';
 import { BoardCalendar } from './BoardCalendar.tsx';
+import { ExtensionOnBoard, OverdueFlag } from './ExtensionOnBoard.tsx';
 
 /** GET /api/waiting-list (the allocation feature's endpoint), as the board shows it. */
 interface WaitingListItem {
@@ -146,6 +147,7 @@ function BoardOverview({ board }: { board: BoardOutput }) {
                     <span className="board-muted">{t('stays.board.room', { name: d.roomName })}</span>
                   </span>
                   <ClockTag clock={d.clock} />
+                  {d.overdueWithoutExtension && <OverdueFlag />}
                 </li>
               ))}
             </ul>
@@ -207,6 +209,7 @@ function RoomOnBoard({ room, and, canEquipment, canPerson }: { room: BoardRoomOu
             </p>
             <div>
               <ClockTag clock={r.clock} />
+              <ExtensionOnBoard stayId={r.stayId} roomName={room.name} startOn={r.startOn} plannedEndOn={r.plannedEndOn} overdueWithoutExtension={r.overdueWithoutExtension} extendedUntil={r.extendedUntil} />
             </div>
             <p className="board-muted">
               {t('stays.board.since', { date: formatDate(r.startOn) })} · {clockDetail(t, r.clock, formatDate)}
