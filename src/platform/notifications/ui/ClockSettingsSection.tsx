@@ -22,7 +22,10 @@ export function ClockSettingsSection() {
   const form = useSchemaForm(clockSettingsInput);
   const [saved, setSaved] = useState<string | null>(null);
   const labels = { warningWeeks: t('settings.clock.weeks'), validFrom: t('settings.clock.validFrom'), reason: t('settings.clock.reason') };
-  const err = (field: string) => form.fieldErrors[field] ?? Object.entries(form.fieldErrors).find(([k]) => k.startsWith(`${field}.`))?.[1];
+  // A wrong week is reported per list item (warningWeeks.1); the form has one field for the list.
+  const fields: Record<string, string> = {};
+  for (const [key, message] of Object.entries(form.fieldErrors)) fields[key.split('.')[0]!] ??= message;
+  const err = (field: string) => fields[field];
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,7 +63,7 @@ export function ClockSettingsSection() {
         </Alert>
       )}
       <form onSubmit={handleSubmit} className="stack" noValidate>
-        <FormErrors fields={form.fieldErrors} labels={labels} message={form.formError?.message} />
+        <FormErrors fields={fields} labels={labels} message={form.formError?.message} />
         <div className="grid-2">
           <Textfield
             id={fieldId('warningWeeks')}
