@@ -28,6 +28,7 @@ const BoardPage = page(() => import('../../features/stays/ui/BoardPage.tsx'), 'B
 const CheckInPage = page(() => import('../../features/stays/ui/CheckInPage.tsx'), 'CheckInPage');
 const FireListPage = page(() => import('../../features/stays/ui/FireListPage.tsx'), 'FireListPage');
 const RoomEquipmentPage = page(() => import('../../features/stays/ui/RoomEquipmentPage.tsx'), 'RoomEquipmentPage');
+const MoveOutPage = page(() => import('../../features/stays/ui/MoveOutPage.tsx'), 'MoveOutPage');
 const ReferralsPage = page(() => import('../../features/referrals/ui/ReferralsPage.tsx'), 'ReferralsPage');
 const NewReferralPage = page(() => import('../../features/referrals/ui/NewReferralPage.tsx'), 'NewReferralPage');
 const ReferralPage = page(() => import('../../features/referrals/ui/ReferralPage.tsx'), 'ReferralPage');
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
       { path: 'hybler', element: guard('room:read', <RoomsOverviewPage />) },
       { path: 'hybler/:roomId', element: guard('room:read', <RoomEquipmentPage />) },
       { path: 'innflytting/:offerId', element: guard('stay:check_in', <CheckInPage />) },
+      { path: 'utflytting/:stayId', element: guard('stay:move_out', <MoveOutPage />) },
       { path: 'brannliste', element: guard('stay:read', <FireListPage />) },
       { path: 'personer', element: guard('person:search', <PeopleSearchPage />) },
       { path: 'personer/ny', element: guard('person:write', <RegisterPersonPage />) },

@@ -14,6 +14,7 @@ import type { PersonOutput } from '../people.schema.ts';
 import { PersonForm } from './PersonForm.tsx';
 import { maskNationalId } from '../people.rules.ts';
 import { languageName } from '../../../platform/ui/languages.ts';
+import { BelongingsSection } from '../../stays/ui/BelongingsSection.tsx';
 import { StayClockSection } from '../../stays/ui/StayClockSection.tsx';
 
 interface AccessLogEntry {
@@ -138,6 +139,8 @@ export function PersonPage() {
       </section>
 
       <StayClockSection personId={p.id} />
+
+      <BelongingsSection personId={p.id} />
 
       <section className="stack">
         <Heading level={2} data-size="md">

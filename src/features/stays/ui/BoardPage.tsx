@@ -10,6 +10,8 @@ import { RoomFeatures, RoomStateTag } from '../../rooms/ui/RoomStateTag.tsx';
 import type { BoardOutput, BoardRoomOutput } from '../stays.schema.ts';
 import { ClockTag, clockDetail } from './ClockTag.tsx';
 import { BoardCalendar } from './BoardCalendar.tsx';
+import { ResidentActions } from './ResidentActions.tsx';
+import { AfterMoveOutPanel } from './AfterMoveOutPanel.tsx';
 import { ExtensionOnBoard, OverdueFlag } from './ExtensionOnBoard.tsx';
 
 /** GET /api/waiting-list (the allocation feature's endpoint), as the board shows it. */
@@ -61,14 +63,14 @@ export function BoardPage() {
         <>
           {board.error && <ErrorAlert error={board.error} />}
           {!board.data && !board.error && <Loading />}
-          {board.data && <BoardOverview board={board.data} />}
+          {board.data && <BoardOverview board={board.data} onChanged={() => void board.reload()} />}
         </>
       )}
     </div>
   );
 }
 
-function BoardOverview({ board }: { board: BoardOutput }) {
+function BoardOverview({ board, onChanged }: { board: BoardOutput; onChanged(): void }) {
   const { t } = useI18n();
   const { can } = useSession();
   const and = t('stays.and');
@@ -88,7 +90,7 @@ function BoardOverview({ board }: { board: BoardOutput }) {
           <ul className="board-rooms">
             {board.rooms.map((room) => (
               <li key={room.id}>
-                <RoomOnBoard room={room} and={and} canEquipment={can('key:manage') || can('inventory:write')} canPerson={can('person:read')} />
+                <RoomOnBoard room={room} and={and} canEquipment={can('key:manage') || can('inventory:write')} canPerson={can('person:read')} onChanged={onChanged} />
               </li>
             ))}
           </ul>
@@ -175,13 +177,14 @@ function BoardOverview({ board }: { board: BoardOutput }) {
           )}
         </section>
 
+        <AfterMoveOutPanel />
         <WaitingList />
       </div>
     </div>
   );
 }
 
-function RoomOnBoard({ room, and, canEquipment, canPerson }: { room: BoardRoomOutput; and: string; canEquipment: boolean; canPerson: boolean }) {
+function RoomOnBoard({ room, and, canEquipment, canPerson, onChanged }: { room: BoardRoomOutput; and: string; canEquipment: boolean; canPerson: boolean; onChanged(): void }) {
   const { t } = useI18n();
   const r = room.resident;
   const headingId = `board-room-${room.id}`;
@@ -215,6 +218,7 @@ function RoomOnBoard({ room, and, canEquipment, canPerson }: { room: BoardRoomOu
               {t('stays.board.since', { date: formatDate(r.startOn) })} · {clockDetail(t, r.clock, formatDate)}
             </p>
             <p className="board-muted">{t('stays.board.plannedEnd', { date: formatDate(r.plannedEndOn) })}</p>
+            <ResidentActions stayId={r.stayId} household={household(r.personName, r.partnerName, and)} onChanged={onChanged} />
           </>
         ) : (
           room.state === 'out_of_service' && room.outOfServiceReason && <p className="board-muted">{room.outOfServiceReason}</p>
