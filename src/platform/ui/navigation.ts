@@ -20,7 +20,7 @@ export const dailyNav: NavItem[] = [
   { to: '/opphold', label: 'nav.stays', coming: true },
   { to: '/avtaler', label: 'nav.agreements', permission: 'agreement:read' },
   { to: '/husordensregler', label: 'nav.houseRules', permission: 'house_rules:read' },
-  { to: '/journal', label: 'nav.journal', coming: true },
+  { to: '/journal', label: 'nav.journal', permission: 'task:read' },
   { to: '/boligsok', label: 'nav.housingSearch', coming: true },
   { to: '/ettervern', label: 'nav.aftercare', coming: true },
   { to: '/betaling', label: 'nav.payments', coming: true },

@@ -34,6 +34,7 @@ const NewReferralPage = page(() => import('../../features/referrals/ui/NewReferr
 const ReferralPage = page(() => import('../../features/referrals/ui/ReferralPage.tsx'), 'ReferralPage');
 const DecisionPage = page(() => import('../../features/allocation/ui/DecisionPage.tsx'), 'DecisionPage');
 const WaitingListPage = page(() => import('../../features/allocation/ui/WaitingListPage.tsx'), 'WaitingListPage');
+const JournalPage = page(() => import('../../features/journal/ui/JournalPage.tsx'), 'JournalPage');
 const InboxPage = page(() => import('../notifications/ui/InboxPage.tsx'), 'InboxPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -65,6 +66,7 @@ export const routes: RouteObject[] = [
       { path: 'henvisninger/:id', element: guard('referral:create', <ReferralPage />) },
       { path: 'henvisninger/:id/vedtak', element: guard('referral:read', <DecisionPage />) },
       { path: 'tildeling', element: guard('waiting_list:read', <WaitingListPage />) },
+      { path: 'journal', element: guard('task:read', <JournalPage />) },
       { path: 'innboks', element: guard('inbox:read', <InboxPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },

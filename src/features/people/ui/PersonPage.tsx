@@ -14,6 +14,8 @@ import type { PersonOutput } from '../people.schema.ts';
 import { PersonForm } from './PersonForm.tsx';
 import { maskNationalId } from '../people.rules.ts';
 import { languageName } from '../../../platform/ui/languages.ts';
+import { JournalSection } from '../../journal/ui/JournalSection.tsx';
+import { GoalsAndTasksSection } from '../../journal/ui/GoalsAndTasksSection.tsx';
 import { BelongingsSection } from '../../stays/ui/BelongingsSection.tsx';
 import { StayClockSection } from '../../stays/ui/StayClockSection.tsx';
 
@@ -141,6 +143,9 @@ export function PersonPage() {
       <StayClockSection personId={p.id} />
 
       <BelongingsSection personId={p.id} />
+
+      <JournalSection personId={p.id} />
+      <GoalsAndTasksSection personId={p.id} />
 
       <section className="stack">
         <Heading level={2} data-size="md">
