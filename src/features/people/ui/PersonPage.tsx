@@ -14,7 +14,6 @@ import type { PersonOutput } from '../people.schema.ts';
 import { PersonForm } from './PersonForm.tsx';
 import { maskNationalId } from '../people.rules.ts';
 import { languageName } from '../../../platform/ui/languages.ts';
-import { BelongingsSection } from '../../stays/ui/BelongingsSection.tsx';
 import { JournalSection } from '../../journal/ui/JournalSection.tsx';
 import { GoalsAndTasksSection } from '../../journal/ui/GoalsAndTasksSection.tsx';
 import { BelongingsSection } from '../../stays/ui/BelongingsSection.tsx';
@@ -147,8 +146,6 @@ export function PersonPage() {
 
       <JournalSection personId={p.id} />
       <GoalsAndTasksSection personId={p.id} />
-
-      <BelongingsSection personId={p.id} />
 
       <section className="stack">
         <Heading level={2} data-size="md">

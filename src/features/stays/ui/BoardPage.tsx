@@ -10,8 +10,6 @@ import { RoomFeatures, RoomStateTag } from '../../rooms/ui/RoomStateTag.tsx';
 import type { BoardOutput, BoardRoomOutput } from '../stays.schema.ts';
 import { ClockTag, clockDetail } from './ClockTag.tsx';
 import { BoardCalendar } from './BoardCalendar.tsx';
-import { ResidentActions } from './ResidentActions.tsx';
-import { AfterMoveOutPanel } from './AfterMoveOutPanel.tsx';
 import { OverdueTasksNote } from '../../journal/ui/OverdueTasksNote.tsx'; // issue 4, journal: overdue tasks on the resident's card
 import { ResidentActions } from './ResidentActions.tsx';
 import { AfterMoveOutPanel } from './AfterMoveOutPanel.tsx';
@@ -221,7 +219,6 @@ function RoomOnBoard({ room, and, canEquipment, canPerson, onChanged }: { room: 
               {t('stays.board.since', { date: formatDate(r.startOn) })} · {clockDetail(t, r.clock, formatDate)}
             </p>
             <p className="board-muted">{t('stays.board.plannedEnd', { date: formatDate(r.plannedEndOn) })}</p>
-            <ResidentActions stayId={r.stayId} household={household(r.personName, r.partnerName, and)} onChanged={onChanged} />
             <OverdueTasksNote personId={r.personId} />{/* issue 4, journal: "N forfalte oppgaver" */}
             <ResidentActions stayId={r.stayId} household={household(r.personName, r.partnerName, and)} onChanged={onChanged} />
           </>
