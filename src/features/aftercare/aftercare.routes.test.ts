@@ -103,3 +103,12 @@ describe('aftercare routes', () => {
     expect(res.body).toEqual([{ personId: formerId, name: 'Frida Tidligere', lastMovedOutOn: '2026-10-20' }]);
   });
 });
+
+describe('former resident search input', () => {
+  it('says how many letters are needed', async () => {
+    const staff = await loggedIn('aftercare_staff');
+    const res = await staff.post('/api/aftercare/former-residents/search', { query: 'f' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields).toEqual({ query: 'Må ha minst 2 tegn.' });
+  });
+});

@@ -94,8 +94,9 @@ export const meetingSessionInput = z.object({ heldOn: isoDate, notes: optionalTe
 
 export const attendanceInput = z.object({ personId: z.uuid('aftercare.validation.choosePerson') }).meta({ id: 'AttendanceInput' });
 
+// No message key on min(): the default too_small message fills in the minimum ("Må ha minst 2 tegn").
 export const formerResidentSearchInput = z
-  .object({ query: z.string().trim().min(2, 'validation.tooShort').max(100) })
+  .object({ query: z.string().trim().min(2).max(100) })
   .meta({ id: 'FormerResidentSearchInput', description: 'Part of a name' });
 
 export const formerResidentOutput = z

@@ -22,7 +22,7 @@ export const dailyNav: NavItem[] = [
   { to: '/husordensregler', label: 'nav.houseRules', permission: 'house_rules:read' },
   { to: '/journal', label: 'nav.journal', permission: 'task:read' },
   { to: '/boligsok', label: 'nav.housingSearch', coming: true },
-  { to: '/ettervern', label: 'nav.aftercare', coming: true },
+  { to: '/ettervern', label: 'nav.aftercare', permission: 'aftercare:read' },
   { to: '/betaling', label: 'nav.payments', coming: true },
   { to: '/avvik', label: 'nav.incidents', coming: true },
   { to: '/vaktbok', label: 'nav.shiftLog', coming: true },

@@ -34,6 +34,8 @@ const NewReferralPage = page(() => import('../../features/referrals/ui/NewReferr
 const ReferralPage = page(() => import('../../features/referrals/ui/ReferralPage.tsx'), 'ReferralPage');
 const DecisionPage = page(() => import('../../features/allocation/ui/DecisionPage.tsx'), 'DecisionPage');
 const WaitingListPage = page(() => import('../../features/allocation/ui/WaitingListPage.tsx'), 'WaitingListPage');
+const AftercarePage = page(() => import('../../features/aftercare/ui/AftercarePage.tsx'), 'AftercarePage');
+const MeetingSessionPage = page(() => import('../../features/aftercare/ui/MeetingSessionPage.tsx'), 'MeetingSessionPage');
 const JournalPage = page(() => import('../../features/journal/ui/JournalPage.tsx'), 'JournalPage');
 const InboxPage = page(() => import('../notifications/ui/InboxPage.tsx'), 'InboxPage');
 
@@ -66,6 +68,8 @@ export const routes: RouteObject[] = [
       { path: 'henvisninger/:id', element: guard('referral:create', <ReferralPage />) },
       { path: 'henvisninger/:id/vedtak', element: guard('referral:read', <DecisionPage />) },
       { path: 'tildeling', element: guard('waiting_list:read', <WaitingListPage />) },
+      { path: 'ettervern', element: guard('aftercare:read', <AftercarePage />) },
+      { path: 'ettervern/treff/:id', element: guard('aftercare:read', <MeetingSessionPage />) },
       { path: 'journal', element: guard('task:read', <JournalPage />) },
       { path: 'innboks', element: guard('inbox:read', <InboxPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),

@@ -14,6 +14,8 @@ import type { PersonOutput } from '../people.schema.ts';
 import { PersonForm } from './PersonForm.tsx';
 import { maskNationalId } from '../people.rules.ts';
 import { languageName } from '../../../platform/ui/languages.ts';
+import { PersonAftercare } from '../../aftercare/ui/PersonAftercare.tsx';
+import { PersonTimeline } from './PersonTimeline.tsx';
 import { JournalSection } from '../../journal/ui/JournalSection.tsx';
 import { GoalsAndTasksSection } from '../../journal/ui/GoalsAndTasksSection.tsx';
 import { BelongingsSection } from '../../stays/ui/BelongingsSection.tsx';
@@ -146,6 +148,9 @@ export function PersonPage() {
 
       <JournalSection personId={p.id} />
       <GoalsAndTasksSection personId={p.id} />
+
+      <PersonAftercare personId={p.id} />
+      <PersonTimeline personId={p.id} />
 
       <section className="stack">
         <Heading level={2} data-size="md">

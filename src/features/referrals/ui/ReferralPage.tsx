@@ -5,6 +5,7 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useSession } from '../../../platform/ui/session-context.tsx';
 import { useApi } from '../../../platform/ui/use-api.ts';
+import { ReturningResident } from '../../aftercare/ui/ReturningResident.tsx';
 import { ErrorAlert, Loading } from '../../../platform/ui/Feedback.tsx';
 import { formatDate, formatDateTime } from '../../../platform/ui/format.ts';
 import { ageOn } from '../../people/people.rules.ts';
@@ -83,6 +84,7 @@ export function ReferralPage() {
         {r.nowhereToSleepTonight && <UrgentTag />}
       </div>
       {created && <Alert data-color="success">{t('referrals.created')}</Alert>}
+      {r.household && <ReturningResident personId={r.household.applicant.personId} referralId={r.id} />}
       {can('allocation:decide') && (
         <div className="no-print">
           <Button asChild>
