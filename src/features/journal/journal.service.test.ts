@@ -204,6 +204,18 @@ describe('correctJournalEntry', () => {
     expect(second.correctsEntryId).toBe(first.id);
   });
 
+  it('lets one of two corrections made at the same moment through; the other gets the clear 409', async () => {
+    const person = await buildPerson(database.db, { tenantId });
+    const original = await writeJournalEntry(await contextFor(database, staffId, { now }), person.id, entry());
+    const results = await Promise.allSettled([
+      correctJournalEntry(await contextFor(database, staffId, { now }), original.id, entry({ body: 'A' })),
+      correctJournalEntry(await contextFor(database, leadId, { now }), original.id, entry({ body: 'B' })),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'journal.already_corrected' });
+    expect(await rowsOf(person.id)).toHaveLength(2);
+  });
+
   it('lets only those who can read a sensitive entry correct it, and keeps the correction sensitive', async () => {
     const person = await buildPerson(database.db, { tenantId });
     const sensitive = await buildJournalEntry(database.db, { tenantId, personId: person.id, createdBy: leadId, isSensitive: true, body: 'Rus.' });
