@@ -213,7 +213,7 @@ function RoomOnBoard({ room, and, canEquipment, canPerson, onChanged }: { room: 
             </p>
             <div>
               <ClockTag clock={r.clock} />
-              <ExtensionOnBoard stayId={r.stayId} roomName={room.name} startOn={r.startOn} plannedEndOn={r.plannedEndOn} overdueWithoutExtension={r.overdueWithoutExtension} extendedUntil={r.extendedUntil} />
+              <ExtensionOnBoard stayId={r.stayId} roomName={room.name} startOn={r.startOn} plannedEndOn={r.plannedEndOn} overdueWithoutExtension={r.overdueWithoutExtension} extendedUntil={r.extendedUntil} onChanged={onChanged} />
             </div>
             <p className="board-muted">
               {t('stays.board.since', { date: formatDate(r.startOn) })} · {clockDetail(t, r.clock, formatDate)}
