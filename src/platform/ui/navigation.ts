@@ -21,7 +21,7 @@ export const dailyNav: NavItem[] = [
   { to: '/avtaler', label: 'nav.agreements', permission: 'agreement:read' },
   { to: '/husordensregler', label: 'nav.houseRules', permission: 'house_rules:read' },
   { to: '/journal', label: 'nav.journal', permission: 'task:read' },
-  { to: '/boligsok', label: 'nav.housingSearch', coming: true },
+  { to: '/boligsok', label: 'nav.housingSearch', permission: 'housing_search:read' },
   { to: '/ettervern', label: 'nav.aftercare', permission: 'aftercare:read' },
   { to: '/betaling', label: 'nav.payments', coming: true },
   { to: '/avvik', label: 'nav.incidents', coming: true },

@@ -38,6 +38,10 @@ const AftercarePage = page(() => import('../../features/aftercare/ui/AftercarePa
 const MeetingSessionPage = page(() => import('../../features/aftercare/ui/MeetingSessionPage.tsx'), 'MeetingSessionPage');
 const JournalPage = page(() => import('../../features/journal/ui/JournalPage.tsx'), 'JournalPage');
 const InboxPage = page(() => import('../notifications/ui/InboxPage.tsx'), 'InboxPage');
+const HousingSearchPage = page(() => import('../../features/housing-search/ui/HousingSearchPage.tsx'), 'HousingSearchPage');
+const ListingPage = page(() => import('../../features/housing-search/ui/ListingPage.tsx'), 'ListingPage');
+const ListingFormPage = page(() => import('../../features/housing-search/ui/ListingFormPage.tsx'), 'ListingFormPage');
+const LandlordPage = page(() => import('../../features/housing-search/ui/LandlordPage.tsx'), 'LandlordPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -72,6 +76,11 @@ export const routes: RouteObject[] = [
       { path: 'ettervern/treff/:id', element: guard('aftercare:read', <MeetingSessionPage />) },
       { path: 'journal', element: guard('task:read', <JournalPage />) },
       { path: 'innboks', element: guard('inbox:read', <InboxPage />) },
+      { path: 'boligsok', element: guard('housing_search:read', <HousingSearchPage />) },
+      { path: 'boligsok/annonser/ny', element: guard('housing_search:write', <ListingFormPage />) },
+      { path: 'boligsok/annonser/:id', element: guard('housing_search:read', <ListingPage />) },
+      { path: 'boligsok/annonser/:id/endre', element: guard('housing_search:write', <ListingFormPage />) },
+      { path: 'boligsok/utleiere/:id', element: guard('housing_search:read', <LandlordPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],

@@ -14,6 +14,7 @@ import type { PersonOutput } from '../people.schema.ts';
 import { PersonForm } from './PersonForm.tsx';
 import { maskNationalId } from '../people.rules.ts';
 import { languageName } from '../../../platform/ui/languages.ts';
+import { HousingSearchSection } from '../../housing-search/ui/HousingSearchSection.tsx';
 import { PersonAftercare } from '../../aftercare/ui/PersonAftercare.tsx';
 import { PersonTimeline } from './PersonTimeline.tsx';
 import { JournalSection } from '../../journal/ui/JournalSection.tsx';
@@ -151,6 +152,8 @@ export function PersonPage() {
 
       <PersonAftercare personId={p.id} />
       <PersonTimeline personId={p.id} />
+
+      <HousingSearchSection personId={p.id} />
 
       <section className="stack">
         <Heading level={2} data-size="md">
