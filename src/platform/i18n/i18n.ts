@@ -23,7 +23,14 @@ export function localeFromHeader(header: string | undefined | null): Locale {
 
 /** Turns one zod issue into a user message. Schemas put catalogue keys in their messages. */
 export function translateIssue(locale: Locale, issue: z.core.$ZodIssue): string {
-  if (issue.message && isMessageKey(issue.message)) return translate(locale, issue.message, ('params' in issue ? issue.params : undefined) ?? {});
+  if (issue.message && isMessageKey(issue.message)) {
+    // A schema's own key still gets the limits it names ("Må ha minst {min} tegn").
+    const limits = {
+      ...(issue.code === 'too_small' ? { min: Number(issue.minimum) } : {}),
+      ...(issue.code === 'too_big' ? { max: Number(issue.maximum) } : {}),
+    };
+    return translate(locale, issue.message, { ...limits, ...(('params' in issue ? issue.params : undefined) ?? {}) });
+  }
   switch (issue.code) {
     case 'invalid_type':
       return translate(locale, 'validation.required');
