@@ -21,7 +21,9 @@ export function parseDateInput(value: string): string {
   return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : value.trim();
 }
 
-/** Whole kroner from øre, as "9 000 kr". */
+/** An amount in øre, as "9 000 kr" (no-break spaces, nb-NO). */
 export function formatMoney(ore: number): string {
-  return `${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 }).format(ore / 100)}\u00a0kr`;
+  // Whole kroner as "9 000 kr"; with øre always two decimals: "8 500,50 kr".
+  const decimals = ore % 100 === 0 ? 0 : 2;
+  return `${new Intl.NumberFormat('nb-NO', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(ore / 100)}\u00a0kr`;
 }
