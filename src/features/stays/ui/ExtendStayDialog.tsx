@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Alert, Button, Dialog, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { api } from '../../../platform/ui/api.ts';
@@ -26,6 +26,13 @@ export function ExtendStayDialog(props: { stay: ExtendableStay; open: boolean; o
   const limit = latestEndDate(props.stay.startOn);
   const typed = parseDateInput(endText);
   const labels = { newPlannedEndOn: t('extension.newPlannedEndOn'), reason: t('extension.reason') };
+
+  // The dialog opens on the first thing to fill in, not on its close button (after showModal has focused).
+  useEffect(() => {
+    if (!props.open) return;
+    const frame = requestAnimationFrame(() => document.getElementById(fieldId('newPlannedEndOn'))?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [props.open]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

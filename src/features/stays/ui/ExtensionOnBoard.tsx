@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Tag } from '@digdir/designsystemet-react';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useSession } from '../../../platform/ui/session-context.tsx';
@@ -23,6 +23,14 @@ export function ExtensionOnBoard(props: ExtendableStay & { overdueWithoutExtensi
   const { t } = useI18n();
   const { can } = useSession();
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const close = () => setOpen(false);
+  // The dialog is unmounted when closed, so focus goes back to its button by hand, once it is gone.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) trigger.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   // After an extension the card shows it at once, also where the board is not reloaded.
   const [extendedTo, setExtendedTo] = useState<string | null>(null);
   const extendedUntil = extendedTo ?? props.extendedUntil;
@@ -37,16 +45,16 @@ export function ExtensionOnBoard(props: ExtendableStay & { overdueWithoutExtensi
       {extendedUntil && <p className="board-muted">{t('extension.extendedUntil', { date: formatDate(extendedUntil) })}</p>}
       {can('stay:extend') && (
         <div>
-          <Button variant="secondary" data-size="sm" onClick={() => setOpen(true)} aria-label={t('extension.extendNamed', { room: props.roomName })}>
+          <Button variant="secondary" data-size="sm" ref={trigger} onClick={() => setOpen(true)} aria-label={t('extension.extendNamed', { room: props.roomName })}>
             {t('extension.extend')}
           </Button>
           {open && (
             <ExtendStayDialog
               stay={{ ...props, plannedEndOn: extendedTo ?? props.plannedEndOn }}
               open={open}
-              onClose={() => setOpen(false)}
+              onClose={close}
               onExtended={(e) => {
-                setOpen(false);
+                close();
                 setExtendedTo(e.newPlannedEndOn);
                 props.onChanged?.();
               }}

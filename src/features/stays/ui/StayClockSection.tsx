@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useSession } from '../../../platform/ui/session-context.tsx';
@@ -19,6 +19,14 @@ export function StayClockSection({ personId }: { personId: string }) {
   const { can } = useSession();
   const clock = useApi<PersonStayClockOutput>(can('stay:read') ? `/api/people/${personId}/stay-clock` : null);
   const [open, setOpen] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const close = () => setOpen(false);
+  // The dialog is unmounted when closed, so focus goes back to its button by hand, once it is gone.
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) trigger.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
   const [saved, setSaved] = useState<string | null>(null);
   if (!can('stay:read')) return null;
   const s = clock.data?.stay;
@@ -55,16 +63,16 @@ export function StayClockSection({ personId }: { personId: string }) {
           )}
           {can('stay:extend') && !s.endOn && (
             <div>
-              <Button variant="secondary" onClick={() => setOpen(true)}>
+              <Button variant="secondary" ref={trigger} onClick={() => setOpen(true)}>
                 {t('extension.extend')}
               </Button>
               {open && (
             <ExtendStayDialog
                   stay={{ stayId: s.stayId, roomName: s.roomName, startOn: s.startOn, plannedEndOn: s.plannedEndOn }}
                   open={open}
-                  onClose={() => setOpen(false)}
+                  onClose={close}
                   onExtended={(e) => {
-                    setOpen(false);
+                    close();
                     setSaved(e.newPlannedEndOn);
                     void clock.reload();
                   }}
