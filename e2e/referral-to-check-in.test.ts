@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { checkA11y, launchBrowser, logIn, newPage } from './support/browser.ts';
+import { launchBrowser } from './support/browser.ts';
+import { escape, fitsTheScreen, loggedIn as logInAs, look, menu, norwegian, today as osloToday } from './support/journey.ts';
 import { downloadPdf } from './support/pdf.ts';
 import { freeRoomWithInventory, type FreeRoom } from './support/rooms.ts';
 import { doNotSee, see } from './support/wait.ts';
@@ -12,9 +13,7 @@ import { latestEndDate, stayClock } from '../src/features/stays/stays.rules.ts';
 // follow-up agreement, and the board, the fire list and the caseworker's own list all show it.
 // The steps run in order and share the referral; each role has its own browser context.
 
-const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-const norwegian = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const today = osloToday();
 
 // A household no earlier run has made: random letters in the name, a random individual number in
 // the synthetic fødselsnummer (a number seen before would link the referral to that earlier person).
@@ -45,31 +44,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function loggedIn(username: string): Promise<Page> {
-  const { context, page } = await newPage(browser);
-  contexts.push(context);
-  await page.goto('/');
-  await see(page.getByRole('heading', { name: /Logg inn/ }), 'the login form');
-  await logIn(page, username);
-  await see(page.getByRole('button', { name: 'Logg ut' }), `the logged-in header for ${username}`);
-  return page;
-}
-
-const menu = (page: Page) => page.getByRole('navigation', { name: 'Meny' });
-
-/** Waits until nothing on the page is still loading ("Laster …"), then runs axe and takes the screenshot. */
-async function look(page: Page, name: string) {
-  await expect
-    .poll(() => page.getByRole('img', { name: 'Laster …' }).count(), { timeout: 15_000, message: `"${name}" was still loading after 15 s` })
-    .toBe(0);
-  await checkA11y(page, name);
-}
-
-/** Nothing sticks out sideways: a phone user should never have to scroll horizontally. */
-async function fitsTheScreen(page: Page, what: string) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  expect(width, `${what}: the page is ${width}px wide on a 390px screen`).toBeLessThanOrEqual(390);
-}
+const loggedIn = (username: string) => logInAs(browser, contexts, username);
 
 describe('from NAV referral to check-in', () => {
   test('1. the NAV caseworker (nav) refers a household with nowhere to sleep tonight and sees it as "Mottatt" in their list', async () => {

@@ -316,7 +316,9 @@ describe('the stay and moving on', () => {
     await see(staff.getByRole('heading', { level: 1, name: 'Ettervern' }), 'the aftercare page');
     const agreements = await see(staff.getByRole('region', { name: 'Ettervernsavtaler' }), 'the aftercare agreements');
     const row = await see(agreements.getByRole('row', { name: new RegExp(escape(name)) }), 'the resident among the aftercare agreements');
-    expect((await row.innerText()).replace(/\s+/g, ' ')).toContain(`${norwegian(today)}–${norwegian(addMonths(today, 6))}`);
+    const agreed = (await row.innerText()).replace(/\s+/g, ' ');
+    expect(agreed).toContain(`${norwegian(today)}–${norwegian(addMonths(today, 6))}`);
+    expect(agreed).toContain('Siri Ansatt'); // the contact person: the one who made the agreement, unless another is chosen
     await look(staff, 'm-22-staff-aftercare');
   });
 });
