@@ -23,16 +23,24 @@ const userColumns = {
 
 export type UserRow = NonNullable<Awaited<ReturnType<typeof findUser>>>;
 
-/** The users of a tenant, without password hashes, ordered by name. */
+// The scheduled jobs' own user (role system) is not a person: administrators neither see nor change it,
+// so it can never be activated, given a password or other roles.
+const isNotSystemUser = sql`not exists (select 1 from ${userRoles} where ${userRoles.userId} = ${users.id} and ${userRoles.roleKey} = 'system')`;
+
+/** The people who use the tenant's service, without password hashes, ordered by name. */
 export async function listUsers(db: Db, tenantId: string) {
-  return db.select(userColumns).from(users).where(eq(users.tenantId, tenantId)).orderBy(asc(users.displayName), asc(users.username));
+  return db
+    .select(userColumns)
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), isNotSystemUser))
+    .orderBy(asc(users.displayName), asc(users.username));
 }
 
 export async function findUser(db: Db, tenantId: string, userId: string) {
   const [row] = await db
     .select(userColumns)
     .from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)));
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId), isNotSystemUser));
   return row;
 }
 

@@ -326,3 +326,14 @@ describe('the system role of scheduled jobs', () => {
     ).rejects.toMatchObject({ status: 400 });
   });
 });
+
+describe('the system user of scheduled jobs', () => {
+  it('is not listed and cannot be changed by an administrator', async () => {
+    const tenant = await buildTenant(database.db);
+    const admin = await buildUser(database.db, { tenantId: tenant.id, roles: ['admin'] });
+    const system = await buildUser(database.db, { tenantId: tenant.id, roles: ['system'], isActive: false, username: `system-${tenant.id}` });
+    const ctx = await contextFor(database, admin.id);
+    expect((await listUsers(ctx)).map((u) => u.id)).not.toContain(system.id);
+    await expect(updateUser(ctx, system.id, { isActive: true })).rejects.toMatchObject({ status: 404 });
+  });
+});
