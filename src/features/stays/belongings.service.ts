@@ -28,7 +28,7 @@ export async function listBelongings(ctx: Ctx, personId: string): Promise<Belong
   return inTransaction(ctx, async (tx) => {
     if (!(await q.personExists(tx.db, user.tenantId, personId))) throw peopleError('person.not_found');
     const rows = await q.listForPerson(tx.db, user.tenantId, personId);
-    await recordAccess(tx, personId, 'follow_up');
+    await recordAccess(tx, personId, 'follow_up', 'belongings.read');
     const today = osloDate(tx.now);
     return rows.map((r) => toBelongingsOutput(r, today));
   });
@@ -94,7 +94,7 @@ export async function listBelongingsPastKeepUntil(ctx: Ctx): Promise<OverdueBelo
   return inTransaction(ctx, async (tx) => {
     const today = osloDate(tx.now);
     const rows = await q.listPastKeepUntil(tx.db, user.tenantId, today);
-    for (const personId of new Set(rows.map((r) => r.personId))) await recordAccess(tx, personId, 'follow_up');
+    for (const personId of new Set(rows.map((r) => r.personId))) await recordAccess(tx, personId, 'follow_up', 'belongings.read');
     return {
       today,
       items: rows.map(({ personGivenName, personFamilyName, ...r }) => ({ ...toBelongingsOutput(r, today), personName: fullName(personGivenName, personFamilyName)! })),

@@ -24,8 +24,8 @@ const toOutput = (e: ExtensionRow): ExtensionOutput => ({
 });
 
 async function readPersonOfStay(ctx: Ctx, stay: { personId: string; partnerPersonId: string | null }) {
-  await recordAccess(ctx, stay.personId, 'follow_up');
-  if (stay.partnerPersonId) await recordAccess(ctx, stay.partnerPersonId, 'follow_up');
+  await recordAccess(ctx, stay.personId, 'follow_up', 'stay.read');
+  if (stay.partnerPersonId) await recordAccess(ctx, stay.partnerPersonId, 'follow_up', 'stay.read');
 }
 
 /**

@@ -144,6 +144,9 @@ export const staysMessagesNb = {
   'stays.validation.houseRulesVersion': 'Husordensreglene mangler. Last siden på nytt.',
 
   'action.stay.check_in': 'Sjekket inn',
+  'action.stay.read': 'Opphold og tremånedersfrist lest',
+  'action.stay.extend': 'Opphold forlenget',
+  'action.belongings.read': 'Oppbevarte eiendeler lest',
 };
 
 export const staysMessagesEn: Record<keyof typeof staysMessagesNb, string> = {
@@ -290,4 +293,7 @@ export const staysMessagesEn: Record<keyof typeof staysMessagesNb, string> = {
   'stays.validation.houseRulesVersion': 'The house rules are missing. Reload the page.',
 
   'action.stay.check_in': 'Checked in',
+  'action.stay.read': 'Stay and three-month limit read',
+  'action.stay.extend': 'Stay extended',
+  'action.belongings.read': 'Stored belongings read',
 };

@@ -1,13 +1,15 @@
+import { useId } from 'react';
 import { Button, Dialog, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from './i18n-context.tsx';
 
 /** Asks before anything destructive. Escape or Cancel closes it without doing anything. */
 export function ConfirmDialog(props: { open: boolean; title: string; body?: string; confirmLabel: string; onConfirm(): void; onCancel(): void }) {
   const { t } = useI18n();
+  const titleId = useId();
   return (
-    <Dialog open={props.open} onClose={props.onCancel} closedby="any" modal closeButton={t('app.cancel')}>
+    <Dialog open={props.open} onClose={props.onCancel} closedby="any" modal closeButton={t('app.cancel')} aria-labelledby={titleId}>
       <Dialog.Block>
-        <Heading level={2} data-size="xs">
+        <Heading level={2} data-size="xs" id={titleId}>
           {props.title}
         </Heading>
         {props.body && <Paragraph>{props.body}</Paragraph>}

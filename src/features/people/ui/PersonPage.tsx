@@ -143,17 +143,14 @@ export function PersonPage() {
         )}
       </section>
 
+      {/* In the order of the story: the stay now, the work with the resident, moving on, aftercare, then the whole history. */}
       <StayClockSection personId={p.id} />
-
-      <BelongingsSection personId={p.id} />
-
       <JournalSection personId={p.id} />
       <GoalsAndTasksSection personId={p.id} />
-
+      <HousingSearchSection personId={p.id} />
+      <BelongingsSection personId={p.id} />
       <PersonAftercare personId={p.id} />
       <PersonTimeline personId={p.id} />
-
-      <HousingSearchSection personId={p.id} />
 
       <section className="stack">
         <Heading level={2} data-size="md">
