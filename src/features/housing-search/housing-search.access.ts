@@ -1,5 +1,5 @@
 import type { CurrentUser } from '../../platform/http/context.ts';
-import type { HelpKind } from './housing-search.queries.ts';
+import type { HelpKind } from './housing-search.help.queries.ts';
 
 /**
  * Who sees what of a resident's housing search. Staff and the service lead read people's records

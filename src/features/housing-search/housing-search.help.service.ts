@@ -5,7 +5,8 @@ import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts
 import { peopleError } from '../people/people.errors.ts';
 import { housingSearchError } from './housing-search.errors.ts';
 import { visibleHelpKinds } from './housing-search.access.ts';
-import * as q from './housing-search.queries.ts';
+import * as q from './housing-search.help.queries.ts';
+import { personExists } from './housing-search.queries.ts';
 import type { HelpApplicationInput, HelpApplicationOutput, UpdateHelpApplicationInput } from './housing-search.schema.ts';
 import type { z } from 'zod';
 import type { listHelpApplicationsQuery } from './housing-search.schema.ts';
@@ -37,7 +38,7 @@ async function helpOutput(ctx: Ctx, tenantId: string, id: string) {
 export async function createHelpApplication(ctx: Ctx, personId: string, input: HelpApplicationInput): Promise<HelpApplicationOutput> {
   const user = requirePermission(ctx, 'housing_search:write');
   return inTransaction(ctx, async (tx) => {
-    if (!(await q.personExists(tx.db, user.tenantId, personId))) throw peopleError('person.not_found');
+    if (!(await personExists(tx.db, user.tenantId, personId))) throw peopleError('person.not_found');
     const id = await q.insertHelpApplication(tx.db, {
       tenantId: user.tenantId,
       personId,

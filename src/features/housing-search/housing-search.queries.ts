@@ -4,12 +4,12 @@ import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { rooms } from '../rooms/rooms.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
-import { helpApplications, housingApplications, housingNeeds, landlords, listings, referencesGiven, viewings } from './housing-search.tables.ts';
+import { housingApplications, housingNeeds, landlords, listings, referencesGiven, viewings } from './housing-search.tables.ts';
 
 // SQL of the housing search. People, stays and rooms are read here (names, current residents) and
 // written only by their own services.
 
-const personName = sql<string>`${people.givenName} || ' ' || ${people.familyName}`;
+export const personName = sql<string>`${people.givenName} || ' ' || ${people.familyName}`;
 
 // ---- landlords ----------------------------------------------------------------------------------
 
@@ -330,70 +330,6 @@ export async function listReferencesOfPerson(db: Db, tenantId: string, personId:
     .leftJoin(users, eq(users.id, referencesGiven.givenBy))
     .where(and(eq(referencesGiven.tenantId, tenantId), eq(referencesGiven.personId, personId)))
     .orderBy(desc(referencesGiven.givenOn));
-}
-
-// ---- applications for help ----------------------------------------------------------------------
-
-export type HelpKind = (typeof helpApplications.$inferSelect)['kind'];
-
-export async function insertHelpApplication(db: Db, row: typeof helpApplications.$inferInsert) {
-  const [created] = await db.insert(helpApplications).values(row).returning({ id: helpApplications.id });
-  return created!.id;
-}
-
-export async function updateHelpApplication(db: Db, tenantId: string, id: string, values: Partial<typeof helpApplications.$inferInsert>) {
-  await db
-    .update(helpApplications)
-    .set(values)
-    .where(and(eq(helpApplications.tenantId, tenantId), eq(helpApplications.id, id)));
-}
-
-export interface HelpFilter {
-  personId?: string;
-  /** The kinds the reader may see; the housing office sees municipal housing only. Undefined: all. */
-  visibleKinds?: readonly HelpKind[];
-  kind?: HelpKind;
-  status?: (typeof helpApplications.$inferSelect)['status'];
-  id?: string;
-}
-
-/** Applications for help, newest first, limited in SQL to the kinds the reader may see. */
-export async function listHelpApplications(db: Db, tenantId: string, filter: HelpFilter) {
-  return db
-    .select({
-      id: helpApplications.id,
-      personId: helpApplications.personId,
-      personName,
-      kind: helpApplications.kind,
-      status: helpApplications.status,
-      appliedOn: helpApplications.appliedOn,
-      decidedOn: helpApplications.decidedOn,
-      amountOre: helpApplications.amountOre,
-      notes: helpApplications.notes,
-      createdAt: helpApplications.createdAt,
-    })
-    .from(helpApplications)
-    .innerJoin(people, eq(people.id, helpApplications.personId))
-    .where(
-      and(
-        eq(helpApplications.tenantId, tenantId),
-        filter.visibleKinds ? inArray(helpApplications.kind, [...filter.visibleKinds]) : undefined,
-        filter.personId ? eq(helpApplications.personId, filter.personId) : undefined,
-        filter.kind ? eq(helpApplications.kind, filter.kind) : undefined,
-        filter.status ? eq(helpApplications.status, filter.status) : undefined,
-        filter.id ? eq(helpApplications.id, filter.id) : undefined,
-      ),
-    )
-    .orderBy(sql`coalesce(${helpApplications.appliedOn}, ${helpApplications.createdAt}::date) desc`, desc(helpApplications.createdAt))
-    .limit(500);
-}
-
-export async function findHelpApplicationRow(db: Db, tenantId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(helpApplications)
-    .where(and(eq(helpApplications.tenantId, tenantId), eq(helpApplications.id, id)));
-  return row;
 }
 
 // ---- suggestions --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { seesResidents, visibleHelpKinds } from './housing-search.access.ts';
 import { assertLandlord } from './housing-search.listings.service.ts';
 import { toHelpOutput } from './housing-search.help.service.ts';
 import * as q from './housing-search.queries.ts';
+import { listHelpApplications } from './housing-search.help.queries.ts';
 import type {
   HousingApplicationInput,
   HousingApplicationOutput,
@@ -61,7 +62,7 @@ export async function getHousingSearch(ctx: Ctx, personId: string): Promise<Hous
   return inTransaction(ctx, async (tx) => {
     await assertPerson(tx, user.tenantId, personId);
     await recordAccess(tx, personId, 'follow_up', 'housing_search.read');
-    const help = (await q.listHelpApplications(tx.db, user.tenantId, { personId, visibleKinds: visibleHelpKinds(user) })).map(toHelpOutput);
+    const help = (await listHelpApplications(tx.db, user.tenantId, { personId, visibleKinds: visibleHelpKinds(user) })).map(toHelpOutput);
     if (!seesResidents(user)) return { personId, complete: false, needs: null, applications: [], references: [], helpApplications: help };
     const needs = await q.findNeeds(tx.db, user.tenantId, personId);
     const applications = await applicationsWithViewings(tx, await q.listApplicationsOfPerson(tx.db, user.tenantId, personId));
