@@ -309,7 +309,10 @@ describe('the stay and moving on', () => {
     await look(staff, 'm-20-staff-aftercare-agreement-form');
     await form.getByRole('button', { name: 'Lagre', exact: true }).click();
     await see(aftercare.getByText('Ettervernsavtalen er lagret.'), 'the confirmation');
-    expect((await aftercare.innerText()).replace(/\s+/g, ' ')).toContain(`${norwegian(today)}–${norwegian(addMonths(today, 6))} · Hver uke første måned, deretter annenhver uke`);
+    // The confirmation shows before the section has fetched the saved agreement again: wait for it.
+    await expect
+      .poll(async () => (await aftercare.innerText()).replace(/\s+/g, ' '), { timeout: 10_000 })
+      .toContain(`${norwegian(today)}–${norwegian(addMonths(today, 6))} · Hver uke første måned, deretter annenhver uke`);
     await look(staff, 'm-21-staff-person-aftercare');
 
     await menu(staff).getByRole('link', { name: 'Ettervern' }).click();
