@@ -41,7 +41,9 @@ describe('the PGlite data directory lock', () => {
     const dir = tempDir();
     const first = await openDatabase({ dataDir: dir, migrate: false });
     try {
-      const server = spawn(process.execPath, ['src/server.ts'], { env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' } });
+      // The lock is PGlite's: the second server must use PGlite too, even when the suite runs on PostgreSQL.
+      const { DATABASE_URL: _ignored, ...env } = process.env;
+      const server = spawn(process.execPath, ['src/server.ts'], { env: { ...env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', JOBS: 'false' } });
       let stderr = '';
       server.stderr.on('data', (chunk) => (stderr += chunk));
       const code = await new Promise((resolve) => server.on('exit', resolve)).finally(() => server.kill());
