@@ -17,7 +17,7 @@ export function incidentAlertMail(
 ) {
   const params = {
     type: translate(locale, `incidents.type.${alert.type}`),
-    severity: translate(locale, `incidents.severity.${alert.severity}`),
+    severity: translate(locale, `incidents.severity.${alert.severity}`).toLowerCase(),
     time: osloTime(alert.occurredAt),
   };
   const link = publicUrl ? `${publicUrl.replace(/\/+$/, '')}/avvik/${alert.incidentId}` : null;

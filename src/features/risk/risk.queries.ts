@@ -7,7 +7,7 @@ import { hazardMeasures, hazards } from './risk.tables.ts';
 // SQL of the risk analysis. Every query is scoped to one tenant.
 
 export async function listHazards(db: Db, tenantId: string) {
-  return db.select().from(hazards).where(eq(hazards.tenantId, tenantId)).orderBy(asc(hazards.createdAt), asc(hazards.id));
+  return db.select().from(hazards).where(eq(hazards.tenantId, tenantId)).orderBy(asc(hazards.createdAt), asc(hazards.title), asc(hazards.id));
 }
 
 export async function findHazard(db: Db, tenantId: string, id: string) {
