@@ -14,10 +14,18 @@ export function RiskMatrix({ id, caption, cells, numberOf }: { id: string; capti
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <td className="risk-corner">{t('risk.matrix.corner')}</td>
+            <td rowSpan={2} className="risk-corner">
+              {t('risk.matrix.probabilityAxis')}
+            </td>
+            <th colSpan={5} scope="colgroup">
+              {t('risk.matrix.consequenceAxis')}
+            </th>
+          </tr>
+          <tr>
             {[1, 2, 3, 4, 5].map((c) => (
               <th key={c} scope="col">
-                {t('risk.matrix.consequence', { value: c })}
+                <span className="risk-sr">{t('risk.matrix.consequenceAxisName')} </span>
+                {c}
               </th>
             ))}
           </tr>
@@ -25,7 +33,10 @@ export function RiskMatrix({ id, caption, cells, numberOf }: { id: string; capti
         <tbody>
           {cells.map((row) => (
             <tr key={row[0]!.probability}>
-              <th scope="row">{t('risk.matrix.probability', { value: row[0]!.probability })}</th>
+              <th scope="row">
+                <span className="risk-sr">{t('risk.matrix.probabilityAxisName')} </span>
+                {row[0]!.probability}
+              </th>
               {row.map((cell) => (
                 <td key={cell.consequence} data-level={cell.level} data-probability={cell.probability} data-consequence={cell.consequence}>
                   <span className="risk-score">
