@@ -3,11 +3,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, logIn, newPage } from './support/browser.ts';
 import { fitsTheScreen, look } from './support/journey.ts';
 import { see } from './support/wait.ts';
+import { apiAs } from './support/api.ts';
 
 // Issue 7, points 1 and 2 on a phone: staff (ansatt) record an incident in a few taps; it is severe,
 // so the service lead (leder) finds it in the inbox at once, follows it up and closes it. The risk
 // analysis (ROS) shows Bodø's threshold 11 with its reason, and the demo hazards in the right cells
-// of the 5×5 matrices before and after measures.
+// of the 5×5 matrices before and after measures. Points 5 and 6: staff report a key lost from the key
+// register (an incident, the key marked lost) and check a room's inventory on its condition page.
 
 const phone = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const suffix = Math.random().toString(36).slice(2, 7);
@@ -148,5 +150,54 @@ describe('incidents and the risk analysis on a phone', () => {
     await lead.locator('#risk-matrix-after').screenshot({ path: '/tmp/incidents-and-ros-matrix-after.png' });
     await look(lead, 'incidents-06-ros');
     await fitsTheScreen(lead, 'the ROS analysis');
+  });
+
+  test('5. staff report a key lost from the key register: an incident is recorded and the key is marked lost', async () => {
+    const keyNumber = `E2E-${suffix.toUpperCase()}`;
+    const api = await apiAs('ansatt');
+    try {
+      const board = (await (await api.get('/api/board')).json()) as { rooms: { id: string; name: string }[] };
+      const room = board.rooms.find((r) => r.name === 'H2') ?? board.rooms[0]!;
+      const res = await api.post(`/api/rooms/${room.id}/keys`, { data: { keyNumber, door: 'room' } });
+      expect(res.status(), await res.text()).toBe(201);
+    } finally {
+      await api.dispose();
+    }
+    await openFromMenu(staff, 'Nøkler', 'Nøkkelregister');
+    const row = await see(staff.getByRole('row').filter({ hasText: keyNumber }), 'the key in the register');
+    expect(await row.innerText()).toContain('Ledig');
+    await row.getByRole('button', { name: `Meld tapt: nøkkel ${keyNumber}` }).click();
+    await see(staff.getByRole('heading', { level: 2, name: `Meld nøkkel ${keyNumber} tapt` }), 'the report form');
+    await staff.getByLabel('Hva skjedde?').fill('Nøkkelen ble ikke funnet i nøkkelskapet ved vaktskiftet.');
+    await look(staff, 'incidents-07-key-lost-form');
+    await staff.getByRole('button', { name: 'Meld tapt', exact: true }).click();
+    await (await see(staff.getByRole('dialog'), 'the confirmation')).getByRole('button', { name: 'Meld tapt' }).click();
+    await see(staff.getByText(`Nøkkel ${keyNumber} er meldt tapt. Avviket er registrert.`), 'the confirmation message');
+    await see(staff.getByRole('row').filter({ hasText: keyNumber }).getByText('Meldt tapt'), 'the key marked lost');
+    await look(staff, 'incidents-08-key-register');
+    await staff.getByRole('row').filter({ hasText: keyNumber }).getByRole('link', { name: 'Åpne avviket' }).click();
+    await see(staff.getByRole('heading', { level: 1, name: 'Avvik: Annet' }), 'the incident of the lost key');
+    await see(staff.getByText(keyNumber, { exact: true }), 'the key on the incident');
+  });
+
+  test('6. the condition of a room: each item with its condition and latest check; staff check the room', async () => {
+    const api = await apiAs('ansatt');
+    let roomId = '';
+    try {
+      const board = (await (await api.get('/api/board')).json()) as { rooms: { id: string; name: string }[] };
+      roomId = (board.rooms.find((r) => r.name === 'H2') ?? board.rooms[0]!).id;
+    } finally {
+      await api.dispose();
+    }
+    await staff.goto(`/hybler/${roomId}`);
+    await staff.getByRole('link', { name: 'Tilstand på hybelen' }).click();
+    await see(staff.getByRole('heading', { level: 1, name: /^Tilstand: hybel / }), 'the room condition page');
+    await see(staff.getByRole('row').filter({ hasText: 'Seng med madrass' }), 'an item of the inventory list');
+    // Checked as it is (the conditions stay, so other journeys' check-ins see the room unchanged).
+    await staff.getByRole('button', { name: 'Lagre kontrollen' }).click();
+    await see(staff.getByText('Kontrollen er lagret.'), 'the saved check');
+    await see(staff.getByRole('row').filter({ hasText: 'Seng med madrass' }).getByText(/\(kontroll\)/), 'the latest check on the item');
+    await look(staff, 'incidents-09-room-condition');
+    await fitsTheScreen(staff, 'the room condition page');
   });
 });
