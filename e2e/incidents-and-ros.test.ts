@@ -182,13 +182,8 @@ describe('incidents and the risk analysis on a phone', () => {
 
   test('6. the condition of a room: each item with its condition and latest check; staff check the room', async () => {
     const api = await apiAs('ansatt');
-    let roomId = '';
-    try {
-      const board = (await (await api.get('/api/board')).json()) as { rooms: { id: string; name: string }[] };
-      roomId = (board.rooms.find((r) => r.name === 'H2') ?? board.rooms[0]!).id;
-    } finally {
-      await api.dispose();
-    }
+    const board = await api.get('/api/board').then((r) => r.json() as Promise<{ rooms: { id: string; name: string }[] }>).finally(() => api.dispose());
+    const roomId = (board.rooms.find((r) => r.name === 'H2') ?? board.rooms[0]!).id;
     await staff.goto(`/hybler/${roomId}`);
     await staff.getByRole('link', { name: 'Tilstand på hybelen' }).click();
     await see(staff.getByRole('heading', { level: 1, name: /^Tilstand: hybel / }), 'the room condition page');
