@@ -5,7 +5,7 @@ import { recordEvent } from '../../platform/audit/audit.service.ts';
 import { incidentsError } from './incidents.errors.ts';
 import * as q from './incidents.queries.ts';
 import { getIncident } from './incidents.service.ts';
-import type { CloseInput, FollowUpInput, IncidentOutput, LinksInput, MeasureInput } from './incidents.schema.ts';
+import type { CloseInput, FollowUpInput, FollowUpOptionsOutput, IncidentOutput, LinksInput, MeasureInput } from './incidents.schema.ts';
 
 // The service lead's side of an incident: who follows it up and by when, the measures, the links to a
 // resident's agreement (a breach) and to a hazard of the risk analysis, and closing it.
@@ -80,4 +80,11 @@ export async function closeIncident(ctx: Ctx, incidentId: string, input: CloseIn
     await recordEvent(tx, { action: 'incident.close', entityType: 'incident', entityId: incidentId, details: { fields: ['closingNote'] } });
   });
   return getIncident(ctx, incidentId);
+}
+
+/** The leads who can follow up and the hazards to link: what the lead's forms offer (no residents). */
+export async function getFollowUpOptions(ctx: Ctx): Promise<FollowUpOptionsOutput> {
+  const user = requirePermission(ctx, 'incident:manage');
+  const leads = await q.listUsersWithPermission(ctx.db, user.tenantId, 'incident:manage');
+  return { leads: leads.map((l) => ({ id: l.id, displayName: l.displayName })), hazards: await q.listHazards(ctx.db, user.tenantId) };
 }

@@ -71,6 +71,12 @@ describe('incident routes', () => {
     expect((await lead.post(`/api/incidents/${id}/close`, { closingNote: 'Alarmen var falsk.' })).status).toBe(200);
     expect((await lead.post(`/api/incidents/${id}/measures`, { description: 'x' })).status).toBe(422);
     expect((await lead.get('/api/incidents/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // The lead's follow-up forms get leads and hazards without any resident; staff do not get them.
+    expect((await staff.get('/api/incidents/follow-up-options')).status).toBe(403);
+    const options = await lead.get('/api/incidents/follow-up-options');
+    expect(options.status).toBe(200);
+    expect(Object.keys(options.body).sort()).toEqual(['hazards', 'leads']);
+    expect(options.body.leads).toHaveLength(1);
   });
 
   it('the risk analysis: staff read, the lead adds a hazard (201) and sets the threshold (204); staff may not (403)', async () => {

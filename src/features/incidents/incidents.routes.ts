@@ -4,6 +4,7 @@ import { errorResponses, idParam, jsonBody, jsonResponse } from '../../platform/
 import {
   closeInput,
   followUpInput,
+  followUpOptionsOutput,
   incidentFormOptionsOutput,
   incidentInput,
   incidentListQuery,
@@ -13,7 +14,7 @@ import {
   measureInput,
 } from './incidents.schema.ts';
 import { getIncident, getIncidentFormOptions, listIncidents, recordIncident } from './incidents.service.ts';
-import { addIncidentMeasure, assignFollowUp, closeIncident, setIncidentLinks } from './incidents.follow-up.service.ts';
+import { addIncidentMeasure, assignFollowUp, closeIncident, getFollowUpOptions, setIncidentLinks } from './incidents.follow-up.service.ts';
 
 const tags = ['incidents'];
 
@@ -51,6 +52,17 @@ export function registerIncidentRoutes(app: App) {
       responses: { 200: jsonResponse(incidentFormOptionsOutput, 'Options'), ...errorResponses(401, 403) },
     }),
     async (c) => c.json(await getIncidentFormOptions(c.get('ctx')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/incidents/follow-up-options',
+      tags,
+      summary: 'Leads who can follow up incidents, and the hazards to link (no residents)',
+      responses: { 200: jsonResponse(followUpOptionsOutput, 'Options'), ...errorResponses(401, 403) },
+    }),
+    async (c) => c.json(await getFollowUpOptions(c.get('ctx')), 200),
   );
 
   app.openapi(

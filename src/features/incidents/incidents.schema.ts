@@ -125,6 +125,14 @@ export const incidentFormOptionsOutput = z
   })
   .meta({ id: 'IncidentFormOptions' });
 
+export const followUpOptionsOutput = z
+  .object({
+    leads: z.array(z.object({ id: z.uuid(), displayName: z.string() })),
+    hazards: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  })
+  .meta({ id: 'IncidentFollowUpOptions', description: 'Who can follow up and the hazards to link; no residents' });
+
+export type FollowUpOptionsOutput = z.infer<typeof followUpOptionsOutput>;
 export type IncidentInput = z.input<typeof incidentInput>;
 export type ParsedIncidentInput = z.output<typeof incidentInput>;
 export type IncidentListQuery = z.infer<typeof incidentListQuery>;

@@ -7,12 +7,12 @@ import { api } from '../../../platform/ui/api.ts';
 import { FormErrors } from '../../../platform/ui/Feedback.tsx';
 import { ConfirmDialog } from '../../../platform/ui/ConfirmDialog.tsx';
 import { formatDate, parseDateInput } from '../../../platform/ui/format.ts';
-import { closeInput, followUpInput, linksInput, measureInput, type IncidentFormOptionsOutput, type IncidentOutput } from '../incidents.schema.ts';
+import { closeInput, followUpInput, linksInput, measureInput, type FollowUpOptionsOutput, type IncidentOutput } from '../incidents.schema.ts';
 
 /** The lead's follow-up of an open incident: assign, measures, links, close (asks first). */
 export function IncidentFollowUp({ incident, onChange }: { incident: IncidentOutput; onChange(next: IncidentOutput): void }) {
   const { t } = useI18n();
-  const options = useApi<IncidentFormOptionsOutput>('/api/incidents/form-options');
+  const options = useApi<FollowUpOptionsOutput>('/api/incidents/follow-up-options');
   const [saved, setSaved] = useState(false);
   const done = (next: IncidentOutput) => {
     setSaved(true);
