@@ -8,6 +8,7 @@ import { reportsError } from './reports.errors.ts';
 import { findTenantName } from './reports.queries.ts';
 import type { AsOf } from './monthly.queries.ts';
 import type { MonthlyReportOutput } from './reports.schema.ts';
+import { monthlyReportPdf, monthlyReportXlsx } from './reports.files.ts';
 
 // The monthly report (månedsrapport): every figure for the month beside the month before and the same
 // month last year, with its definition. Aggregates only: no person is read, so no access is logged.
@@ -61,4 +62,24 @@ export async function getMonthlyReport(ctx: Ctx, month: string): Promise<Monthly
   const user = requirePermission(ctx, 'report:read');
   const first = refuseFutureMonth(ctx, month);
   return inTransaction(ctx, (tx) => buildMonthlyReport(tx.db, user.tenantId, first, asOfContext(tx)));
+}
+
+export interface ReportFile {
+  bytes: Buffer;
+  filename: string;
+  contentType: string;
+}
+
+export const contentTypes = {
+  pdf: 'application/pdf',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;
+
+/** The monthly report as PDF or XLSX, in the user's language. */
+export async function monthlyReportFile(ctx: Ctx, month: string, format: 'pdf' | 'xlsx'): Promise<ReportFile> {
+  const report = await getMonthlyReport(ctx, month);
+  const bytes = format === 'pdf' ? await monthlyReportPdf(report, ctx.locale) : await monthlyReportXlsx(report, ctx.locale);
+  const name = ctx.locale === 'nb' ? 'maanedsrapport' : 'monthly-report';
+  return { bytes, filename: `${name}-${report.month.slice(0, 7)}.${format}`, contentType: contentTypes[format] };
 }

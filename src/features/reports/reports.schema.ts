@@ -2,16 +2,6 @@ import { z } from 'zod';
 
 // Shapes of the reports' API. The browser imports these types, so nothing here touches the database.
 
-export const monthParam = z.object({
-  month: z
-    .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'reports.validation.month')
-    .meta({ description: 'The month as yyyy-mm', example: '2026-10' }),
-});
-export const yearParam = z.object({
-  year: z.coerce.number('reports.validation.year').int('reports.validation.year').min(2000, 'reports.validation.year').max(2100, 'reports.validation.year'),
-});
-
 const text = z.object({ nb: z.string(), en: z.string() }).meta({ id: 'ReportText' });
 const unit = z.enum(['count', 'percent', 'nights', 'roomNights']).meta({ id: 'ReportUnit' });
 const chart = z.object({ kind: z.enum(['distribution', 'comparison']), figureKeys: z.array(z.string()) }).meta({ id: 'ReportChart' });

@@ -8,7 +8,8 @@ import { kostraCounts, type KostraCounts } from './kostra.queries.ts';
 import { kostraTexts } from './reports.definitions.ts';
 import { findTenantName } from './reports.queries.ts';
 import { reportsError } from './reports.errors.ts';
-import { asOfContext } from './monthly.service.ts';
+import { asOfContext, contentTypes, type ReportFile } from './monthly.service.ts';
+import { kostraCsv, kostraXlsx, yearReportXlsx } from './reports.files.ts';
 import type { AsOf } from './monthly.queries.ts';
 import type { KostraOutput, YearReportOutput } from './reports.schema.ts';
 
@@ -63,4 +64,18 @@ export async function getKostra(ctx: Ctx, year: number): Promise<KostraOutput> {
   const user = requirePermission(ctx, 'report:read');
   refuseFutureYear(ctx, year);
   return inTransaction(ctx, async (tx) => kostraOutput(year, await kostraCounts(tx.db, { tenantId: user.tenantId }, year, osloToday(tx.now))));
+}
+
+/** The year report as XLSX (every figure by month, and a KOSTRA sheet). */
+export async function yearReportFile(ctx: Ctx, year: number): Promise<ReportFile> {
+  const report = await getYearReport(ctx, year);
+  const name = ctx.locale === 'nb' ? 'aarsrapport' : 'year-report';
+  return { bytes: await yearReportXlsx(report, ctx.locale), filename: `${name}-${year}.xlsx`, contentType: contentTypes.xlsx };
+}
+
+/** The KOSTRA form 13 figures as XLSX or CSV. */
+export async function kostraFile(ctx: Ctx, year: number, format: 'xlsx' | 'csv'): Promise<ReportFile> {
+  const kostra = await getKostra(ctx, year);
+  const bytes = format === 'xlsx' ? await kostraXlsx(kostra, ctx.locale) : Buffer.from(kostraCsv(kostra, ctx.locale), 'utf8');
+  return { bytes, filename: `kostra-skjema13-${year}.${format}`, contentType: contentTypes[format] };
 }

@@ -27,7 +27,7 @@ export const dailyNav: NavItem[] = [
   { to: '/avvik', label: 'nav.incidents', coming: true },
   { to: '/vaktbok', label: 'nav.shiftLog', coming: true },
   { to: '/ros', label: 'nav.risk', coming: true },
-  { to: '/rapporter', label: 'nav.reports', coming: true },
+  { to: '/rapporter', label: 'nav.reports', permission: 'report:dashboard' },
 ];
 
 export const adminNav: NavItem[] = [
