@@ -35,7 +35,7 @@ export async function listDataQualityIssues(db: Db, tenantId: string, now: Date)
     select distinct on (b.id) 'overlapping_stays' as kind, b.id::text as "entityId", b.person_id::text as "personId",
            b.room_id::text as "roomId", r.name as "roomName", b.start_on::text as "on"
       from occupant a
-      join occupant b on a.person_id = b.person_id and a.id < b.id
+      join occupant b on a.person_id = b.person_id and (a.start_on, a.id) < (b.start_on, b.id)
        and daterange(a.start_on, a.end_on, '[)') && daterange(b.start_on, b.end_on, '[)')
       join rooms r on r.id = b.room_id
     union all

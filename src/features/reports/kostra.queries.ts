@@ -46,7 +46,7 @@ export async function kostraCounts(db: Db, scope: Scope, year: number, today: st
              greatest(greatest(e.start_on, y.first), least(coalesce(e.end_on, 'infinity'::date), y.stop)) as ye
         from episodes e cross join yr y
        where (e.start_on < y.stop and coalesce(e.end_on, 'infinity'::date) > y.first)
-          or (e.end_on = e.start_on and e.start_on >= y.first and e.start_on < y.next)
+          or (e.end_on = e.start_on and e.start_on >= y.first and e.start_on < y.next and e.start_on <= ${today}::date)
     ),
     households as (
       select ep.tenant_id, ep.person_id,

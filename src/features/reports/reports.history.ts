@@ -35,14 +35,14 @@ export async function buildReportHistory(db: Db, tenantId: string) {
   const r3 = await buildRoom(db, { house, createdAt, capacity: 2, takesCouples: true });
   const person = (givenName: string) => buildPerson(db, { tenantId, givenName });
   const [p1, p2, p2partner, p3, p3partner, p4, p5, p6] = [
-    await person('En'),
-    await person('To'),
-    await person('ToPartner'),
-    await person('Tre'),
-    await person('TrePartner'),
-    await person('Fire'),
-    await person('Fem'),
-    await person('Seks'),
+    await person('Ellinor'),
+    await person('Tobias'),
+    await person('Tonje'),
+    await person('Trygve'),
+    await person('Trine'),
+    await person('Fredrik'),
+    await person('Frøydis'),
+    await person('Signe'),
   ];
 
   const stay = (roomId: string, personId: string, startOn: string, extra: Record<string, unknown> = {}) =>
