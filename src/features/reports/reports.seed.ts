@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { inArray } from 'drizzle-orm';
+import { rooms } from '../rooms/rooms.tables.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { householdMembers, people } from '../people/people.tables.ts';
 import { referrals } from '../referrals/referrals.tables.ts';
@@ -95,6 +97,9 @@ export async function seedReportHistory(db: Db, tenantId: string, roomIds: { id:
     }
   }
   if (n === 0) return;
+  // The house has been in use since the first of these stays: its rooms exist from then.
+  const opened = new Date(`${addDays(today, -431)}T08:00:00Z`);
+  await db.update(rooms).set({ createdAt: opened }).where(inArray(rooms.id, roomIds.map((r) => r.id)));
   await db.insert(people).values(rows.people);
   await db.insert(referrals).values(rows.referrals);
   await db.insert(decisions).values(rows.decisions);
