@@ -8,6 +8,8 @@ import { listTenantIds } from './jobs.queries.ts';
 import { writeClockWarnings } from '../../features/stays/extension.warnings.service.ts';
 import { lapseExpiredOffers } from '../../features/allocation/allocation.offers.service.ts';
 import { sendDailyDigests } from '../notifications/notifications.digest.service.ts';
+import { produceStatements } from '../../features/payments/payments.statements.service.ts';
+import { monthOf, previousMonth } from '../../features/payments/payments.rules.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
 // call the services, which check their permission, write in a transaction and audit, as for a person.
@@ -22,7 +24,7 @@ export interface JobDeps {
   mailer?: Mailer | null;
 }
 
-export const jobNames = ['daily-clock', 'daily-digest'] as const;
+export const jobNames = ['daily-clock', 'daily-digest', 'monthly-statements'] as const;
 export type JobName = (typeof jobNames)[number];
 
 type TenantSummary = Record<string, unknown>;
@@ -61,7 +63,17 @@ export async function runDailyDigest(deps: JobDeps, now = (deps.clock ?? (() => 
   await forEachTenant(deps, 'daily-digest', now, async (ctx) => ({ ...(await sendDailyDigests(ctx, mailer)) }));
 }
 
+/**
+ * On the 1st: the previous month's resident-payment statements in every municipality. Producing a
+ * month again adds only corrections, so a rerun (or a missed run caught up later) charges nothing twice.
+ */
+export async function runMonthlyStatements(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  const month = previousMonth(monthOf(now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' })));
+  await forEachTenant(deps, 'monthly-statements', now, async (ctx) => ({ ...(await produceStatements(ctx, { month })) }));
+}
+
 export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
   'daily-clock': runDailyClock,
   'daily-digest': runDailyDigest,
+  'monthly-statements': runMonthlyStatements,
 };

@@ -54,6 +54,7 @@ describe('the job runner', () => {
     expect((schedules as unknown as { rows: unknown[] }).rows).toEqual([
       { name: 'daily-clock', cron: '0 6 * * *', timezone: 'Europe/Oslo' },
       { name: 'daily-digest', cron: '30 6 * * *', timezone: 'Europe/Oslo' },
+      { name: 'monthly-statements', cron: '0 5 1 * *', timezone: 'Europe/Oslo' },
     ]);
   });
 

@@ -7,6 +7,8 @@ import { pgliteJobsDb } from './jobs.pglite-adapter.ts';
 export const jobSchedules: Record<JobName, string> = {
   'daily-clock': '0 6 * * *',
   'daily-digest': '30 6 * * *',
+  // The previous month's statements, early on the 1st.
+  'monthly-statements': '0 5 1 * *',
 };
 export const JOBS_TIME_ZONE = 'Europe/Oslo';
 
