@@ -34,6 +34,7 @@ const methodText: Record<string, string> = {
 };
 
 export function statementDocument(s: StatementOutput): TDocumentDefinitions {
+  const paidInMonth = s.paymentsInMonth.reduce((a, p) => a + p.amountOre, 0);
   const right = (text: string) => ({ text, alignment: 'right' as const });
   const segmentRows = s.segments.map((seg) => [
     `${day(seg.fromOn)}–${day(addDays(seg.toOn, -1))}`,
@@ -56,6 +57,11 @@ export function statementDocument(s: StatementOutput): TDocumentDefinitions {
     { text: 'Oppgjør for egenbetaling', style: 'h1' },
     { text: `${s.personName} · ${monthName(s.month)}`, fontSize: 13, margin: [0, 0, 0, 8] },
     ...(s.produced ? [] : [{ text: 'Foreløpig: måneden er ikke gjort opp ennå. Ingenting er krevd.', bold: true, margin: [0, 0, 0, 8] } as Content]),
+    {
+      text: `Å betale for måneden: ${kroner(s.amountDueOre)}. Innbetalt i måneden: ${kroner(paidInMonth)}. ${s.balanceOre > 0 ? 'Skyldig' : 'Saldo'} ved utgangen av måneden: ${kroner(s.balanceOre)}.`,
+      bold: true,
+      margin: [0, 0, 0, 8],
+    },
     { text: 'Netter og sats', style: 'h2' },
     s.segments.length
       ? {
@@ -85,7 +91,7 @@ export function statementDocument(s: StatementOutput): TDocumentDefinitions {
         body: [
           ['Saldo ved inngangen til måneden', right(kroner(s.balanceBeforeOre))],
           ['Krav for måneden', right(kroner(s.amountDueOre))],
-          ['Innbetalt i måneden', right(kroner(s.paymentsInMonth.reduce((a, p) => a + p.amountOre, 0)))],
+          ['Innbetalt i måneden', right(kroner(paidInMonth))],
           [{ text: s.balanceOre > 0 ? 'Skyldig ved utgangen av måneden' : 'Saldo ved utgangen av måneden', bold: true }, { text: kroner(s.balanceOre), bold: true, alignment: 'right' }],
         ],
       },

@@ -13,6 +13,8 @@ import { extensionMessagesNb, extensionMessagesEn } from '../../features/stays/e
 import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features/housing-search/housing-search.messages.ts';
+import { paymentsMessagesNb, paymentsMessagesEn } from '../../features/payments/payments.messages.ts';
+import { economicsMessagesNb, economicsMessagesEn } from '../../features/economics/economics.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -31,6 +33,8 @@ export const nb = {
   ...journalMessagesNb,
   ...aftercareMessagesNb,
   ...housingSearchMessagesNb,
+  ...paymentsMessagesNb,
+  ...economicsMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -48,6 +52,8 @@ export const en: Record<MessageKey, string> = {
   ...journalMessagesEn,
   ...aftercareMessagesEn,
   ...housingSearchMessagesEn,
+  ...paymentsMessagesEn,
+  ...economicsMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

@@ -42,6 +42,8 @@ const HousingSearchPage = page(() => import('../../features/housing-search/ui/Ho
 const ListingPage = page(() => import('../../features/housing-search/ui/ListingPage.tsx'), 'ListingPage');
 const ListingFormPage = page(() => import('../../features/housing-search/ui/ListingFormPage.tsx'), 'ListingFormPage');
 const LandlordPage = page(() => import('../../features/housing-search/ui/LandlordPage.tsx'), 'LandlordPage');
+const PaymentsPage = page(() => import('../../features/payments/ui/PaymentsPage.tsx'), 'PaymentsPage');
+const EconomicsPage = page(() => import('../../features/economics/ui/EconomicsPage.tsx'), 'EconomicsPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -81,6 +83,8 @@ export const routes: RouteObject[] = [
       { path: 'boligsok/annonser/:id', element: guard('housing_search:read', <ListingPage />) },
       { path: 'boligsok/annonser/:id/endre', element: guard('housing_search:write', <ListingFormPage />) },
       { path: 'boligsok/utleiere/:id', element: guard('housing_search:read', <LandlordPage />) },
+      { path: 'betaling', element: guard('payment:read', <PaymentsPage />) },
+      { path: 'okonomi', element: guard('economics:read', <EconomicsPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],
