@@ -97,7 +97,7 @@ export async function yearFigures(db: Db, tenantId: string, today: string): Prom
     nights as (
       select y.year, coalesce(sum(greatest(0,
         least(coalesce(s.end_on, ${today}::date + 1), ${today}::date + 1, make_date(y.year + 1, 1, 1))
-        - greatest(s.start_on, make_date(y.year, 1, 1)))), 0)::int as occupied_nights
+        - greatest(s.start_on, make_date(y.year, 1, 1)))) filter (where s.id is not null), 0)::int as occupied_nights
       from years y
       left join stays s on s.tenant_id = ${tenantId} and s.start_on < make_date(y.year + 1, 1, 1)
         and (s.end_on is null or s.end_on > make_date(y.year, 1, 1))
