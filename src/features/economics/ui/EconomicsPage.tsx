@@ -90,7 +90,7 @@ export function EconomicsPage() {
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {o.years.map((y) => (
+              {o.years.filter((y) => y.externalSpendOre !== null || y.budgetOre !== null || y.occupiedNights > 0).map((y) => (
                 <Table.Row key={y.year}>
                   <Table.HeaderCell scope="row">{y.year}</Table.HeaderCell>
                   <Table.Cell className="payments-amount">

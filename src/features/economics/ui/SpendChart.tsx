@@ -2,8 +2,11 @@ import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { formatMoney } from '../../../platform/ui/format.ts';
 import type { EconomicsOverviewOutput } from '../economics.schema.ts';
 
-const millions = (ore: number, locale: 'nb' | 'en') =>
-  `${new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 }).format(ore / 100 / 1_000_000)} mill.`;
+/** "5,4 mill. kr" for large amounts, "14 960 kr" below a million. */
+const short = (ore: number, locale: 'nb' | 'en') =>
+  ore >= 100_000_000
+    ? `${new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: 1 }).format(ore / 100 / 1_000_000)} mill. kr`
+    : formatMoney(Math.round(ore / 100) * 100);
 
 /**
  * The spend on external accommodation per year as bars, the baseline year as a dashed line. Inline
@@ -44,7 +47,7 @@ export function SpendChart({ data }: { data: EconomicsOverviewOutput }) {
             <g key={y.year}>
               <rect className={y.year >= firstHouseYear ? 'bar-after' : 'bar-before'} x={x} y={height - bottom - h} width={barWidth} height={Math.max(h, 1)} />
               <text x={x + barWidth / 2} y={height - bottom - h - 6} textAnchor="middle">
-                {millions(y.externalSpendOre!, locale)}
+                {short(y.externalSpendOre!, locale)}
               </text>
               <text x={x + barWidth / 2} y={height - bottom + 18} textAnchor="middle">
                 {y.year}

@@ -9,6 +9,8 @@ import { people, householdMembers } from '../../../features/people/people.tables
 import { syntheticNationalId } from '../../../features/people/people.rules.ts';
 import { seedAgreementTemplate } from '../../../features/agreements/agreements.seed.ts';
 import { inventoryItems } from '../../../features/stays/stays.tables.ts';
+import { seedEconomicsDemo } from '../../../features/economics/economics.seed.ts';
+import { seedPaymentsDemo } from '../../../features/payments/payments.seed.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -101,6 +103,9 @@ export async function seedDemo(db: Db): Promise<void> {
       if (p.givenName === 'Ola') {
         await tx.insert(householdMembers).values({ tenantId, personId: row!.id, relation: 'child', name: 'Emma Hansen', birthDateOn: '2015-05-04' });
       }
+      // A former resident with payments to follow up (a stay that ended last month in H7).
+      if (p.givenName === 'Aleksander') await seedPaymentsDemo(tx, { tenantId, roomId: createdRooms[6]!.id, personId: row!.id, now });
     }
+    await seedEconomicsDemo(tx, tenantId, now);
   });
 }
