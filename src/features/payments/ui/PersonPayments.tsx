@@ -38,17 +38,18 @@ function PersonPaymentsSection({ personId }: { personId: string }) {
   if (!data.data) return null;
   const d = data.data;
   const b = d.balance;
-  const done = (message: string) => {
-    setNotice(message);
+  // The notice shows once the section shows the new figures, so what it says and what is shown agree.
+  const done = async (message: string) => {
+    await data.reload();
     setOpen(null);
-    void data.reload();
+    setNotice(message);
   };
 
   async function produce() {
     setProduceError(null);
     try {
       const r = await api.post<ProduceOutput>('/api/payments/statements', { month, personId });
-      done(r.charged ? t('payments.statement.produced', { month: monthLabel(month, locale) }) : r.corrected ? t('payments.statement.corrected', { month: monthLabel(month, locale) }) : r.unchanged ? t('payments.statement.unchanged', { month: monthLabel(month, locale) }) : t('payments.statement.noNights', { month: monthLabel(month, locale) }));
+      await done(r.charged ? t('payments.statement.produced', { month: monthLabel(month, locale) }) : r.corrected ? t('payments.statement.corrected', { month: monthLabel(month, locale) }) : r.unchanged ? t('payments.statement.unchanged', { month: monthLabel(month, locale) }) : t('payments.statement.noNights', { month: monthLabel(month, locale) }));
     } catch (err) {
       setProduceError(err instanceof ApiError ? err : new ApiError(0, { message: String(err) }));
     }
@@ -100,9 +101,9 @@ function PersonPaymentsSection({ personId }: { personId: string }) {
           </Button>
         )}
       </div>
-      {open === 'arrangement' && <ArrangementForm personId={personId} today={today} onCancel={() => setOpen(null)} onSaved={() => done(t('payments.arrangement.saved'))} />}
+      {open === 'arrangement' && <ArrangementForm personId={personId} today={today} onCancel={() => setOpen(null)} onSaved={() => void done(t('payments.arrangement.saved'))} />}
       {open === 'payment' && (
-        <PaymentForm personId={personId} today={today} onCancel={() => setOpen(null)} onSaved={(p) => done(t('payments.payment.saved', { amount: formatMoney(p.amountOre) }))} />
+        <PaymentForm personId={personId} today={today} onCancel={() => setOpen(null)} onSaved={(p) => void done(t('payments.payment.saved', { amount: formatMoney(p.amountOre) }))} />
       )}
 
       <Heading level={3} data-size="sm">
