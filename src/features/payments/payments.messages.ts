@@ -1,6 +1,15 @@
 // UI texts of resident payments (egenbetaling): Norwegian bokmål first, English typed by it.
 
 export const paymentsMessagesNb = {
+  'action.payments.read': 'Egenbetaling lest',
+  'action.payments.statement.read': 'Månedsoppgjør lest',
+  'action.payments.overview.read': 'Saldo lest i oversikten over egenbetaling',
+  'action.payments.export': 'Tatt med i eksport til regnskap',
+  'action.payments.arrangement_set': 'Betalingsordning besluttet',
+  'action.payments.payment_register': 'Innbetaling registrert',
+  'action.payments.charge': 'Månedsoppgjør laget',
+  'action.payments.correction': 'Korreksjon av månedsoppgjør',
+  'action.economics.purchase_register': 'Kjøp av overnatting utenfor huset registrert',
   'payments.validation.month': 'Skriv måneden som åååå-mm.',
   'payments.validation.wholeOre': 'Beløpet kan ha høyst to desimaler.',
   'payments.validation.notNegative': 'Beløpet kan ikke være negativt.',
@@ -116,6 +125,15 @@ export const paymentsMessagesNb = {
 };
 
 export const paymentsMessagesEn: Record<keyof typeof paymentsMessagesNb, string> = {
+  'action.payments.read': 'Resident payment read',
+  'action.payments.statement.read': 'Monthly statement read',
+  'action.payments.overview.read': 'Balance read in the payments overview',
+  'action.payments.export': 'Included in the accounting export',
+  'action.payments.arrangement_set': 'Payment arrangement decided',
+  'action.payments.payment_register': 'Payment registered',
+  'action.payments.charge': 'Monthly statement produced',
+  'action.payments.correction': 'Monthly statement corrected',
+  'action.economics.purchase_register': 'Purchase of accommodation outside the house registered',
   'payments.validation.month': 'Write the month as yyyy-mm.',
   'payments.validation.wholeOre': 'The amount can have at most two decimals.',
   'payments.validation.notNegative': 'The amount cannot be negative.',
