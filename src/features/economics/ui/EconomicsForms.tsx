@@ -13,6 +13,8 @@ import { budgetInput, purchaseInput, yearTotalInput, type PurchaseOutput } from 
 const money = (text: string) => (text.trim() === '' ? undefined : (parseKroner(text) ?? text));
 const whole = (text: string) => (text.trim() === '' ? undefined : /^\d+$/.test(text.trim()) ? Number(text.trim()) : text);
 const id = (form: string, field: string) => `field-${form}-${field}`;
+/** The error summary links to `#field-<key>`: the keys get the form's prefix so each link finds its field. */
+const prefixed = (form: string, map: Record<string, string>) => Object.fromEntries(Object.entries(map).map(([k, v]) => [`${form}-${k}`, v]));
 
 /** The service lead's entries: the year's budget, a historic yearly total, a purchase, a CSV import; the purchases list. */
 export function EconomicsForms({ onSaved }: { onSaved(): void }) {
@@ -92,7 +94,7 @@ function BudgetForm({ onSaved }: { onSaved(): void }) {
       <Heading level={3} data-size="xs" id="budget-title">
         {t('economics.budgetTitle')}
       </Heading>
-      <FormErrors fields={form.fieldErrors} labels={labels} message={form.formError?.message} />
+      <FormErrors fields={prefixed('budget', form.fieldErrors)} labels={prefixed('budget', labels)} message={form.formError?.message} />
       <Textfield id={id('budget', 'year')} label={labels.year} value={year} onChange={(e) => setYear(e.target.value)} error={form.fieldErrors.year} inputMode="numeric" />
       <Textfield id={id('budget', 'amountOre')} label={labels.amountOre} description={t('payments.amountHint')} value={amount} onChange={(e) => setAmount(e.target.value)} error={form.fieldErrors.amountOre} inputMode="decimal" />
       <Textfield id={id('budget', 'note')} label={labels.note} value={note} onChange={(e) => setNote(e.target.value)} error={form.fieldErrors.note} />
@@ -123,12 +125,12 @@ function YearTotalForm({ onSaved }: { onSaved(): void }) {
       <Heading level={3} data-size="xs" id="year-total-title">
         {t('economics.yearTotalTitle')}
       </Heading>
-      <FormErrors fields={form.fieldErrors} labels={labels} message={form.formError?.message} />
+      <FormErrors fields={prefixed('total', form.fieldErrors)} labels={prefixed('total', labels)} message={form.formError?.message} />
       <Textfield id={id('total', 'year')} label={labels.year} value={year} onChange={(e) => setYear(e.target.value)} error={form.fieldErrors.year} inputMode="numeric" />
       <Textfield id={id('total', 'amountOre')} label={labels.amountOre} description={t('payments.amountHint')} value={amount} onChange={(e) => setAmount(e.target.value)} error={form.fieldErrors.amountOre} inputMode="decimal" />
       <div className="grid-2">
         <Textfield id={id('total', 'households')} label={labels.households} value={households} onChange={(e) => setHouseholds(e.target.value)} error={form.fieldErrors.households} inputMode="numeric" />
-        <Textfield id={id('total', 'over3')} label={labels.householdsOverThreeMonths} value={over3} onChange={(e) => setOver3(e.target.value)} error={form.fieldErrors.householdsOverThreeMonths} inputMode="numeric" />
+        <Textfield id={id('total', 'householdsOverThreeMonths')} label={labels.householdsOverThreeMonths} value={over3} onChange={(e) => setOver3(e.target.value)} error={form.fieldErrors.householdsOverThreeMonths} inputMode="numeric" />
       </div>
       <div>
         <Button type="submit" disabled={form.submitting}>
@@ -158,7 +160,7 @@ function PurchaseForm({ onSaved }: { onSaved(): void }) {
       <Heading level={3} data-size="xs" id="purchase-title">
         {t('economics.purchaseTitle')}
       </Heading>
-      <FormErrors fields={form.fieldErrors} labels={labels} message={form.formError?.message} />
+      <FormErrors fields={prefixed('purchase', form.fieldErrors)} labels={prefixed('purchase', labels)} message={form.formError?.message} />
       <div className="grid-2">
         <Textfield id={id('purchase', 'purchasedOn')} label={labels.purchasedOn} description={t('payments.dateHint')} value={purchasedOn} onChange={(e) => setPurchasedOn(e.target.value)} error={form.fieldErrors.purchasedOn} inputMode="numeric" />
         <Textfield id={id('purchase', 'provider')} label={labels.provider} value={provider} onChange={(e) => setProvider(e.target.value)} error={form.fieldErrors.provider} />
