@@ -5,7 +5,7 @@ import { loggedIn, look, menu, norwegian, today as osloToday } from './support/j
 import { freeRoomWithInventory, type FreeRoom } from './support/rooms.ts';
 import { checkInThroughApi, type CheckedInResident } from './support/stays.ts';
 import { downloadPdf } from './support/pdf.ts';
-import { see } from './support/wait.ts';
+import { doNotSee, see } from './support/wait.ts';
 
 // Issue 5, the resident's payment: somebody lives in the house (checked in today through the API).
 // The service lead sets a reduced arrangement (100 kr a night, assessed by NAV); staff produce this
@@ -106,5 +106,18 @@ describe('the resident pays', () => {
     expect(flat(await row.innerText())).toContain(`100 kr 60 kr 40 kr ${monthName}`);
     await look(staff, 'p-03-staff-payments-page');
     await staff.screenshot({ path: '/tmp/payments-e2e-betaling.png', fullPage: true });
+  });
+
+  test('5. the steering group reads the economics: the chart has words, the figures are in a table, no entry forms', async () => {
+    const steering = await loggedIn(browser, contexts, 'styre');
+    await menu(steering).getByRole('link', { name: 'Økonomi' }).click();
+    await see(steering.getByRole('heading', { level: 1, name: 'Økonomi' }), 'the economics page');
+    const chart = await see(steering.getByRole('img', { name: 'Utgifter til midlertidig bolig utenfor huset per år' }), 'the chart');
+    expect(flat((await chart.getAttribute('aria-labelledby')) ?? '')).toBe('spend-chart-title spend-chart-desc');
+    const row2013 = await see(steering.getByRole('row').filter({ has: steering.getByRole('rowheader', { name: '2013' }) }), 'the 2013 row');
+    expect(flat(await row2013.innerText())).toContain('5 399 000 kr 92');
+    await doNotSee(steering.getByRole('heading', { name: 'Registrer tall' }), 'the entry forms');
+    await look(steering, 'p-04-steering-economics');
+    await steering.screenshot({ path: '/tmp/payments-e2e-okonomi.png', fullPage: true });
   });
 });
