@@ -153,6 +153,7 @@ export const balanceOutput = z
     arrearsSince: month.nullable().meta({ description: 'The oldest month not covered by payments (oldest paid first)' }),
     lastPaidOn: isoDate.nullable(),
     livesHere: z.boolean(),
+    arrangement: arrangementOutput.nullable().meta({ description: 'The arrangement in force today; null is full price' }),
   })
   .meta({ id: 'ResidentBalance' });
 

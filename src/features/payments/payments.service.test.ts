@@ -191,7 +191,11 @@ describe('payments', () => {
     const p = await resident('2026-09-01', '2026-10-01', 'Arne'); // September: 30 nights, 9 000 kr
     await produceStatements(await staff(), { month: '2026-09', personId: p.id });
     await registerPayment(await staff(), p.id, { paidOn: '2026-10-05', amountOre: kr(2000), method: 'card' });
+    const living = await resident('2026-11-20', null, 'Bor');
+    await setArrangement(await lead(), living.id, { kind: 'none', validFrom: '2026-11-20', decidedOn: '2026-11-21', navDecisionReference: 'NAV 2026/5150' });
     const overview = await getPaymentsOverview(await staff());
+    // Everyone living here is listed with the arrangement in force, charged or not.
+    expect(overview.residents.find((r) => r.personId === living.id)).toMatchObject({ balanceOre: 0, livesHere: true, arrangement: { kind: 'none', navDecisionReference: 'NAV 2026/5150' } });
     const row = overview.residents.find((r) => r.personId === p.id)!;
     expect(row).toMatchObject({ chargedOre: kr(9000), paidOre: kr(2000), balanceOre: kr(7000), arrearsSince: '2026-09', livesHere: false });
     expect(overview.inArrears).toBeGreaterThan(0);

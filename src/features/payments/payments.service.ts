@@ -133,13 +133,14 @@ export async function registerPayment(ctx: Ctx, personId: string, input: Payment
   });
 }
 
-/** Balances of everyone with a charge or a payment (no permission or audit of its own). */
+/** Balances of everyone living here, charged or paying (no permission or audit of its own). */
 async function balances(db: Db, tenantId: string, day: string, personIds?: string[]): Promise<BalanceOutput[]> {
   const charges = await q.chargesPerPersonAndMonth(db, tenantId);
   const paid = await q.paymentsPerPerson(db, tenantId);
-  const ids = personIds ?? [...new Set([...charges.map((c) => c.personId), ...paid.map((p) => p.personId)])];
-  const names = await q.listPersonNames(db, tenantId, ids);
   const living = await q.listCurrentResidentIds(db, tenantId, day);
+  const ids = personIds ?? [...new Set([...living, ...charges.map((c) => c.personId), ...paid.map((p) => p.personId)])];
+  const names = await q.listPersonNames(db, tenantId, ids);
+  const arrangements = (await q.listArrangements(db, tenantId, ids)).filter((a) => a.validFromOn <= day);
   return ids
     .map((personId) => {
       const own = charges.filter((c) => c.personId === personId);
@@ -155,6 +156,10 @@ async function balances(db: Db, tenantId: string, day: string, personIds?: strin
         arrearsSince: arrearsSince(own, paidOre),
         lastPaidOn: payment?.lastPaidOn ?? null,
         livesHere: living.has(personId),
+        arrangement: (() => {
+          const current = arrangements.find((a) => a.personId === personId); // newest first
+          return current ? toArrangement(current) : null;
+        })(),
       };
     })
     .sort((a, b) => b.balanceOre - a.balanceOre || a.personName.localeCompare(b.personName, 'nb'));

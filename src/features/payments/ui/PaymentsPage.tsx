@@ -10,7 +10,7 @@ import { ErrorAlert, Loading } from '../../../platform/ui/Feedback.tsx';
 import { TableScroll } from '../../../platform/ui/TableScroll.tsx';
 import { formatDate, formatMoney } from '../../../platform/ui/format.ts';
 import type { BalanceOutput, ProduceOutput, ServiceOverviewOutput } from '../payments.schema.ts';
-import { monthLabel, recentMonths, todayInOslo } from './describe.ts';
+import { describeArrangement, monthLabel, recentMonths, todayInOslo } from './describe.ts';
 import { RateSettings } from './RateSettings.tsx';
 
 /** /betaling: the service's balances, who to follow up, statements for a month, export, rates. */
@@ -129,6 +129,7 @@ function BalanceTable({ rows, label }: { rows: BalanceOutput[]; label: string })
         <Table.Head>
           <Table.Row>
             <Table.HeaderCell>{t('payments.page.resident')}</Table.HeaderCell>
+            <Table.HeaderCell>{t('payments.person.arrangement')}</Table.HeaderCell>
             <Table.HeaderCell>{t('payments.page.charged')}</Table.HeaderCell>
             <Table.HeaderCell>{t('payments.page.paid')}</Table.HeaderCell>
             <Table.HeaderCell>{t('payments.page.balance')}</Table.HeaderCell>
@@ -148,6 +149,7 @@ function BalanceTable({ rows, label }: { rows: BalanceOutput[]; label: string })
                   </>
                 )}
               </Table.Cell>
+              <Table.Cell>{describeArrangement(t, r.arrangement)}</Table.Cell>
               <Table.Cell className="payments-amount">{formatMoney(r.chargedOre)}</Table.Cell>
               <Table.Cell className="payments-amount">{formatMoney(r.paidOre)}</Table.Cell>
               <Table.Cell className={`payments-amount${r.balanceOre > 0 ? ' payments-owes' : ''}`}>{formatMoney(r.balanceOre)}</Table.Cell>
