@@ -16,6 +16,8 @@ export interface ParsedFiles {
   referrals: ParsedRow<ReferralRow>[];
   decisions: ParsedRow<DecisionRow>[];
   stays: ParsedRow<StayRow>[];
+  /** Ids of rows the schema refused: already reported, so a reference to one is not reported again. */
+  refusedIds: Record<ExchangeEntity, Set<string>>;
 }
 
 /** A row to create: its new internal id and the internal ids of what it refers to. */
@@ -88,7 +90,7 @@ export function planImport(
   const ref = (r: ParsedRow<unknown>, from: ExchangeEntity, column: string, entity: ExchangeEntity, externalId: string | undefined) => {
     if (externalId === undefined) return undefined;
     const id = resolved[entity].get(externalId) ?? findExisting(entity, externalId);
-    if (!id) issues.push({ file: r.file, entity: from, row: r.row, column, key: 'dataExchange.issue.unknownReference', params: { file: `${entity}.csv` } });
+    if (!id && !files.refusedIds[entity].has(externalId)) issues.push({ file: r.file, entity: from, row: r.row, column, key: 'dataExchange.issue.unknownReference', params: { file: `${entity}.csv` } });
     return id;
   };
   // Rows already imported (or already in the tenant) are left as they are: a second import of the same file changes nothing.

@@ -5,7 +5,8 @@ import { recordEvent } from '../../platform/audit/audit.service.ts';
 import { translate, translateIssue } from '../../platform/i18n/i18n.ts';
 import type { ImportInput, ImportIssue, ImportReport } from './data-exchange.schema.ts';
 import { readUploadedFiles, validateRows, type RawIssue } from './data-exchange.rules.ts';
-import { planImport, type ImportPlan } from './data-exchange.import.plan.ts';
+import { planImport, type ImportPlan, type ParsedFiles } from './data-exchange.import.plan.ts';
+import { exchangeEntities } from './data-exchange.tables.ts';
 import * as q from './data-exchange.queries.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
 
@@ -30,13 +31,15 @@ function toIssues(ctx: Ctx, issues: RawIssue[]): ImportIssue[] {
 export async function importData(ctx: Ctx, input: ImportInput): Promise<ImportReport> {
   const user = requirePermission(ctx, 'data:import');
   const { tables, issues } = readUploadedFiles(input.files);
-  const files = {
-    houses: validateRows('houses', tables.houses, issues),
-    rooms: validateRows('rooms', tables.rooms, issues),
-    people: validateRows('people', tables.people, issues),
-    referrals: validateRows('referrals', tables.referrals, issues),
-    decisions: validateRows('decisions', tables.decisions, issues),
-    stays: validateRows('stays', tables.stays, issues),
+  const refusedIds = Object.fromEntries(exchangeEntities.map((e) => [e, new Set<string>()])) as ParsedFiles['refusedIds'];
+  const files: ParsedFiles = {
+    houses: validateRows('houses', tables.houses, issues, refusedIds.houses),
+    rooms: validateRows('rooms', tables.rooms, issues, refusedIds.rooms),
+    people: validateRows('people', tables.people, issues, refusedIds.people),
+    referrals: validateRows('referrals', tables.referrals, issues, refusedIds.referrals),
+    decisions: validateRows('decisions', tables.decisions, issues, refusedIds.decisions),
+    stays: validateRows('stays', tables.stays, issues, refusedIds.stays),
+    refusedIds,
   };
   return inTransaction(ctx, async (tx) => {
     await q.lockTenantImports(tx.db, user.tenantId);
@@ -183,7 +186,7 @@ async function writePlan(ctx: Ctx, user: CurrentUser, plan: ImportPlan) {
   await q.markRoomsOccupied(db, tenantId, [...new Set(plan.stays.filter((s) => !s.data.endOn).map((s) => s.refs.roomId!))], ctx.now, user.id);
   await q.insertMappings(
     db,
-    (['houses', 'rooms', 'people', 'referrals', 'decisions', 'stays'] as const).flatMap((entity) =>
+    exchangeEntities.flatMap((entity) =>
       plan[entity].map((r) => ({ tenantId, entity, externalId: r.externalId, internalId: r.id, importedAt: ctx.now })),
     ),
   );

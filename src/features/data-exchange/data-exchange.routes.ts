@@ -43,7 +43,8 @@ export function registerDataExchangeRoutes(app: App) {
       path: '/api/data-exchange/export.json',
       tags,
       summary: 'All data as one JSON file of the exchange format (logged per person exported)',
-      responses: { 200: { description: 'The JSON file', content: { 'application/json': { schema: z.object({ format: z.string(), version: z.number() }).passthrough() } } }, ...errorResponses(401, 403) },
+      // Served as a download (application/octet-stream-like attachment) of the documented JSON format.
+      responses: { 200: { description: 'The JSON file (format bolig-nu/data-exchange, version 1)', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(401, 403) },
     }),
     async (c) => {
       const { json, filename } = await exportJson(c.get('ctx'));

@@ -135,7 +135,13 @@ export interface ParsedRow<T> {
 }
 
 /** Validates every row of one entity with its schema; an empty cell or null means "not given". */
-export function validateRows<E extends ExchangeEntity>(entity: E, rows: SourceRow[], issues: RawIssue[]): ParsedRow<z.infer<(typeof rowSchemas)[E]>>[] {
+export function validateRows<E extends ExchangeEntity>(
+  entity: E,
+  rows: SourceRow[],
+  issues: RawIssue[],
+  /** Ids of rows refused here, so references to them are not reported a second time as unknown. */
+  refusedIds?: Set<string>,
+): ParsedRow<z.infer<(typeof rowSchemas)[E]>>[] {
   const out: ParsedRow<z.infer<(typeof rowSchemas)[E]>>[] = [];
   const schema = rowSchemas[entity] as unknown as z.ZodType<z.infer<(typeof rowSchemas)[E]>>;
   for (const r of rows) {
@@ -144,9 +150,11 @@ export function validateRows<E extends ExchangeEntity>(entity: E, rows: SourceRo
     );
     const result = schema.safeParse(cleaned);
     if (result.success) out.push({ file: r.file, row: r.row, data: result.data });
-    else
+    else {
+      if (typeof cleaned.id === 'string' || typeof cleaned.id === 'number') refusedIds?.add(String(cleaned.id).trim());
       for (const issue of result.error.issues)
         issues.push({ file: r.file, entity, row: r.row, column: issue.path.map(String).join('.') || null, zodIssue: issue });
+    }
   }
   return out;
 }
