@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccesses, recordEvent } from '../../platform/audit/audit.service.ts';
 import { toCsv, type CellValue } from './data-exchange.csv.ts';
 import { writeZip } from './data-exchange.zip.ts';
 import { exchangeColumns, type ExchangeEntity } from './data-exchange.schema.ts';
@@ -108,7 +108,7 @@ export function exportSetToCsvFiles(set: ExportSet): { name: string; data: Buffe
 // Reading every record for an export is logged per person (the person may see that their data was
 // exported, and when), plus one event for the export with counts.
 async function auditFullExport(ctx: Ctx, personIds: string[], set: ExportSet, format: 'csv' | 'json') {
-  for (const personId of personIds) await recordAccess(ctx, personId, 'administration', 'person.export');
+  await recordAccesses(ctx, personIds, 'administration', 'person.export');
   await recordEvent(ctx, {
     action: 'data.export',
     entityType: 'data_export',

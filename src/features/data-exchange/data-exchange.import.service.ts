@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordEvent, recordEvents } from '../../platform/audit/audit.service.ts';
 import { translate, translateIssue } from '../../platform/i18n/i18n.ts';
 import type { ImportInput, ImportIssue, ImportReport } from './data-exchange.schema.ts';
 import { readUploadedFiles, validateRows, type RawIssue } from './data-exchange.rules.ts';
@@ -88,8 +88,10 @@ async function writePlan(ctx: Ctx, user: CurrentUser, plan: ImportPlan) {
     })),
   );
   // Each person's own access log shows that the record came in by an import.
-  for (const p of plan.people)
-    await recordEvent(ctx, { action: 'person.import', entityType: 'person', entityId: p.id, personId: p.id, purpose: 'registration', details: { idType: p.data.idType } });
+  await recordEvents(
+    ctx,
+    plan.people.map((p) => ({ action: 'person.import', entityType: 'person', entityId: p.id, personId: p.id, purpose: 'registration', details: { idType: p.data.idType } })),
+  );
 
   const decidedAtByReferral = new Map(plan.decisions.map((d) => [d.refs.referralId, new Date(d.data.decidedAt)]));
   await q.insertReferrals(
