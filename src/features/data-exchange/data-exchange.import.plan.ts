@@ -174,6 +174,8 @@ export function planImport(
     isNew: false,
   }));
   const stayRowByKey = new Map<string, ParsedRow<StayRow>>();
+  const roomTakesCouples = new Map(existing.roomRows.map((x) => [x.id, x.takesCouples]));
+  for (const x of plan.rooms) roomTakesCouples.set(x.id, x.data.takesCouples);
   for (const r of fresh('stays', files.stays)) {
     const refs = {
       personId: ref(r, 'stays', 'personId', 'people', r.data.personId),
@@ -192,6 +194,8 @@ export function planImport(
       if (owner && owner !== refs.personId && owner !== refs.partnerPersonId)
         issues.push({ file: r.file, entity: 'stays', row: r.row, column: 'referralId', key: 'dataExchange.issue.referralOfOther' });
     }
+    if (refs.partnerPersonId && refs.roomId && roomTakesCouples.get(refs.roomId) === false)
+      issues.push({ file: r.file, entity: 'stays', row: r.row, column: 'partnerPersonId', key: 'dataExchange.issue.roomNotForCouples' });
     const referral = r.data.referralId ? referralInFile.get(r.data.referralId) : undefined;
     if (referral && r.data.startOn < dayOf(referral.receivedAt))
       issues.push({ file: r.file, entity: 'stays', row: r.row, column: 'startOn', key: 'dataExchange.issue.stayBeforeReferral' });

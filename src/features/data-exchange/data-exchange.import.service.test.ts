@@ -154,6 +154,25 @@ describe('importData', () => {
     expect(r!.state).toBe('occupied');
   });
 
+  it('refuses a couple in a room that does not take couples', async () => {
+    const { ctx } = await freshTenant();
+    const doc = exampleDocument();
+    doc.stays![1]!.roomId = 'R2'; // the couple Ola and Siri, in a single room
+    const report = await importData(ctx, { dryRun: true, files: [jsonUpload(doc)] });
+    expect(report.errors.map((e) => [e.entity, e.row, e.column, e.message])).toEqual([['stays', 2, 'partnerPersonId', 'Hybelen tar ikke imot par.']]);
+  });
+
+  it('lets two uploads of the same file at the same moment create the data once', async () => {
+    const { tenantId, ctx } = await freshTenant();
+    const reports = await Promise.all([
+      importData(ctx, { dryRun: false, files: [exampleJsonFile()] }),
+      importData({ ...ctx, requestId: 'second' }, { dryRun: false, files: [exampleJsonFile()] }),
+    ]);
+    expect(reports.map((r) => r.outcome)).toEqual(['imported', 'imported']);
+    expect(reports.map((r) => r.entities.find((e) => e.entity === 'people')!.created).sort()).toEqual([0, 6]);
+    expect((await tenantCounts(database.db, tenantId)).people).toBe(6);
+  });
+
   it('refuses a national id that another person already has, and synthetic numbers in production', async () => {
     const { tenantId, ctx } = await freshTenant();
     const doc = exampleDocument();

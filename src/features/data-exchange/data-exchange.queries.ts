@@ -32,7 +32,7 @@ export async function insertMappings(db: Db, rows: (typeof exchangeMappings.$inf
 export async function loadExistingState(db: Db, tenantId: string) {
   const [houseRows, roomRows, personRows, referralRows, decisionRows, offerRows, stayRows] = await Promise.all([
     db.select({ id: houses.id }).from(houses).where(eq(houses.tenantId, tenantId)),
-    db.select({ id: rooms.id, houseId: rooms.houseId, name: rooms.name }).from(rooms).where(eq(rooms.tenantId, tenantId)),
+    db.select({ id: rooms.id, houseId: rooms.houseId, name: rooms.name, takesCouples: rooms.takesCouples }).from(rooms).where(eq(rooms.tenantId, tenantId)),
     db.select({ id: people.id, nationalId: people.nationalId }).from(people).where(eq(people.tenantId, tenantId)),
     db.select({ id: referrals.id, personId: referrals.personId }).from(referrals).where(eq(referrals.tenantId, tenantId)),
     db.select({ id: decisions.id, referralId: decisions.referralId }).from(decisions).where(eq(decisions.tenantId, tenantId)),
