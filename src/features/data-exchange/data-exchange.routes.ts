@@ -43,12 +43,12 @@ export function registerDataExchangeRoutes(app: App) {
       path: '/api/data-exchange/export.json',
       tags,
       summary: 'All data as one JSON file of the exchange format (logged per person exported)',
-      // Served as a download (application/octet-stream-like attachment) of the documented JSON format.
+      // A download (attachment) of a file in the documented JSON format (docs/data-exchange.md).
       responses: { 200: { description: 'The JSON file (format bolig-nu/data-exchange, version 1)', content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses(401, 403) },
     }),
     async (c) => {
       const { json, filename } = await exportJson(c.get('ctx'));
-      return c.body(json, 200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"` });
+      return c.body(json, 200, { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${filename}"` });
     },
   );
 
