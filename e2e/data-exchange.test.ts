@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
-import { loggedIn, look, menu } from './support/journey.ts';
+import { fitsTheScreen, loggedIn, look, menu } from './support/journey.ts';
 import { see } from './support/wait.ts';
 import { readZip } from '../src/features/data-exchange/data-exchange.zip.ts';
 
@@ -73,5 +73,10 @@ describe('import and export of data', () => {
     await expect(admin.getByRole('button', { name: 'Importer', exact: true }).count()).resolves.toBe(0);
     await look(admin, 'data-exchange-error');
     await admin.screenshot({ path: '/tmp/data-exchange-error.png', fullPage: true });
+    // On a phone the report scrolls inside its tables; the page itself never sideways.
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await see(errors, 'the error table on a phone');
+    await fitsTheScreen(admin, 'the import report on a phone');
+    await admin.screenshot({ path: '/tmp/data-exchange-phone.png', fullPage: true });
   });
 });
