@@ -13,3 +13,4 @@ export * from '../../features/journal/journal.tables.ts';
 export * from '../../features/stays/moving-on.tables.ts';
 export * from '../../features/housing-search/housing-search.tables.ts';
 export * from '../../features/aftercare/aftercare.tables.ts';
+export * from '../../features/privacy/privacy.tables.ts';

@@ -33,6 +33,7 @@ import { registerExtensionRoutes } from '../../features/stays/extension.routes.t
 import { registerJournalRoutes } from '../../features/journal/journal.routes.ts';
 import { registerAftercareRoutes } from '../../features/aftercare/aftercare.routes.ts';
 import { registerHousingSearchRoutes } from '../../features/housing-search/housing-search.routes.ts';
+import { registerPrivacyRoutes } from '../../features/privacy/privacy.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -133,6 +134,7 @@ export function createApp(deps: AppDeps): App {
   registerJournalRoutes(app);
   registerAftercareRoutes(app);
   registerHousingSearchRoutes(app);
+  registerPrivacyRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -8,6 +8,7 @@ import { listTenantIds } from './jobs.queries.ts';
 import { writeClockWarnings } from '../../features/stays/extension.warnings.service.ts';
 import { lapseExpiredOffers } from '../../features/allocation/allocation.offers.service.ts';
 import { sendDailyDigests } from '../notifications/notifications.digest.service.ts';
+import { runRetention } from '../../features/privacy/retention.service.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
 // call the services, which check their permission, write in a transaction and audit, as for a person.
@@ -22,7 +23,7 @@ export interface JobDeps {
   mailer?: Mailer | null;
 }
 
-export const jobNames = ['daily-clock', 'daily-digest'] as const;
+export const jobNames = ['daily-clock', 'daily-digest', 'daily-retention'] as const;
 export type JobName = (typeof jobNames)[number];
 
 type TenantSummary = Record<string, unknown>;
@@ -61,7 +62,13 @@ export async function runDailyDigest(deps: JobDeps, now = (deps.clock ?? (() => 
   await forEachTenant(deps, 'daily-digest', now, async (ctx) => ({ ...(await sendDailyDigests(ctx, mailer)) }));
 }
 
+/** Retention: anonymises the records whose retention period ended (after the dry-run notice). */
+export async function runDailyRetention(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  await forEachTenant(deps, 'daily-retention', now, async (ctx) => ({ ...(await runRetention(ctx)) }));
+}
+
 export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
   'daily-clock': runDailyClock,
   'daily-digest': runDailyDigest,
+  'daily-retention': runDailyRetention,
 };

@@ -54,6 +54,7 @@ describe('the job runner', () => {
     expect((schedules as unknown as { rows: unknown[] }).rows).toEqual([
       { name: 'daily-clock', cron: '0 6 * * *', timezone: 'Europe/Oslo' },
       { name: 'daily-digest', cron: '30 6 * * *', timezone: 'Europe/Oslo' },
+      { name: 'daily-retention', cron: '0 3 * * *', timezone: 'Europe/Oslo' },
     ]);
   });
 

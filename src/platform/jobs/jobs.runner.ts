@@ -7,6 +7,8 @@ import { pgliteJobsDb } from './jobs.pglite-adapter.ts';
 export const jobSchedules: Record<JobName, string> = {
   'daily-clock': '0 6 * * *',
   'daily-digest': '30 6 * * *',
+  // Retention at night, when nobody works in the records.
+  'daily-retention': '0 3 * * *',
 };
 export const JOBS_TIME_ZONE = 'Europe/Oslo';
 
