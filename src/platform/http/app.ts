@@ -15,6 +15,7 @@ import { databaseVersion } from '../db/client.ts';
 import { handleError } from './error-handler.ts';
 import { platformError } from './errors.ts';
 import { validationHook } from './validation.ts';
+import { authorise } from './authorisation.ts';
 import { localeFromHeader, type Locale } from '../i18n/i18n.ts';
 import { resolveSession, sessionCookieName } from '../auth/auth.service.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
@@ -97,6 +98,8 @@ export function createApp(deps: AppDeps): App {
     }
     await next();
   });
+  // Each route's permission (the authorisation matrix), before any input is parsed.
+  app.use('/api/*', authorise());
 
   const health = createRoute({
     method: 'get',
