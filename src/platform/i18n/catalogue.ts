@@ -13,6 +13,7 @@ import { extensionMessagesNb, extensionMessagesEn } from '../../features/stays/e
 import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features/housing-search/housing-search.messages.ts';
+import { privacyMessagesNb, privacyMessagesEn } from '../../features/privacy/privacy.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -31,6 +32,7 @@ export const nb = {
   ...journalMessagesNb,
   ...aftercareMessagesNb,
   ...housingSearchMessagesNb,
+  ...privacyMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -48,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   ...journalMessagesEn,
   ...aftercareMessagesEn,
   ...housingSearchMessagesEn,
+  ...privacyMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;
