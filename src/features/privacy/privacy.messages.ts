@@ -11,6 +11,8 @@ export const privacyMessagesNb = {
   'action.privacy.break_glass': 'Lukket journal åpnet',
   'action.privacy.break_glass_reviewed': 'Åpning gjennomgått av leder',
 
+  'privacy.nav.review': 'Åpnede journaler',
+  'privacy.nav.retention': 'Oppbevaring',
   'privacy.closedTitle': 'Journalen er lukket',
   'privacy.closedBody':
     'Personen flyttet ut for lenge siden. Journalen er lukket for vanlig tilgang fordi du bare skal lese opplysninger du trenger i arbeidet nå (tjenstlig behov).',
@@ -80,6 +82,8 @@ export const privacyMessagesEn: Record<keyof typeof privacyMessagesNb, string> =
   'action.privacy.break_glass': 'Closed record opened',
   'action.privacy.break_glass_reviewed': 'Opening reviewed by the lead',
 
+  'privacy.nav.review': 'Opened records',
+  'privacy.nav.retention': 'Retention',
   'privacy.closedTitle': 'The record is closed',
   'privacy.closedBody': 'The person moved out long ago. The record is closed to ordinary access because you should only read what your work needs now (need to know).',
   'privacy.breakGlass': 'Open the record (break the glass)',

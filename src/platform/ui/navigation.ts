@@ -34,4 +34,6 @@ export const adminNav: NavItem[] = [
   { to: '/hus', label: 'nav.rooms', permission: 'room:write' },
   { to: '/admin/brukere', label: 'nav.users', permission: 'user:admin' },
   { to: '/admin/logg', label: 'nav.auditLog', permission: 'audit:read' },
+  { to: '/personvern/apninger', label: 'privacy.nav.review', permission: 'privacy:review' },
+  { to: '/personvern/oppbevaring', label: 'privacy.nav.retention', permission: 'retention:manage' },
 ];
