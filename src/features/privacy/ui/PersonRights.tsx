@@ -7,8 +7,8 @@ export function PersonRights({ personId }: { personId: string }) {
   const { t } = useI18n();
   const { can } = useSession();
   return (
-    <section className="stack no-print">
-      <Heading level={2} data-size="md">
+    <section className="stack no-print" aria-labelledby="person-rights-title">
+      <Heading level={2} data-size="md" id="person-rights-title">
         {t('privacy.rightsTitle')}
       </Heading>
       <Paragraph>{t('privacy.rightsIntro')}</Paragraph>
