@@ -7,6 +7,7 @@ import { agreementsPersonData } from '../agreements/agreements.person-data.ts';
 import { journalPersonData } from '../journal/journal.person-data.ts';
 import { housingSearchPersonData } from '../housing-search/housing-search.person-data.ts';
 import { aftercarePersonData } from '../aftercare/aftercare.person-data.ts';
+import { incidentsPersonData } from '../incidents/incidents.person-data.ts';
 import { privacyPersonData } from './privacy.person-data.ts';
 
 /**
@@ -24,5 +25,6 @@ export const personDataSections: PersonDataSection[] = [
   journalPersonData,
   housingSearchPersonData,
   aftercarePersonData,
+  incidentsPersonData,
   privacyPersonData,
 ];

@@ -17,6 +17,8 @@ export interface PersonDataTable {
   anonymise?: Record<string, unknown>;
   /** Rows only some may see (sensitive journal entries); others are told how many were left out. */
   restricted?: { permission: string; rows: SQL };
+  /** Rows shared with others (an incident with several people): erasure leaves them, anonymisation still applies. */
+  keepOnErasure?: boolean;
 }
 
 /**

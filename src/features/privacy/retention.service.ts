@@ -110,7 +110,7 @@ export async function erasePerson(ctx: Ctx, personId: string, input: ErasureInpu
     const deleted: Record<string, number> = {};
     for (const section of [...personDataSections].reverse()) {
       for (const part of [...section.tables].reverse()) {
-        if (part.table === auditEvents || part.table === anonymisedPeople) continue;
+        if (part.keepOnErasure || part.table === auditEvents || part.table === anonymisedPeople) continue;
         const n = await q.deletePersonRows(tx.db, part, personId);
         if (n) deleted[getTableName(part.table)] = n;
       }

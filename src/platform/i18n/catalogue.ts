@@ -13,6 +13,9 @@ import { extensionMessagesNb, extensionMessagesEn } from '../../features/stays/e
 import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features/housing-search/housing-search.messages.ts';
+import { incidentsMessagesNb, incidentsMessagesEn } from '../../features/incidents/incidents.messages.ts';
+import { riskMessagesNb, riskMessagesEn } from '../../features/risk/risk.messages.ts';
+import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messages.ts';
 import { privacyMessagesNb, privacyMessagesEn } from '../../features/privacy/privacy.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
@@ -32,6 +35,9 @@ export const nb = {
   ...journalMessagesNb,
   ...aftercareMessagesNb,
   ...housingSearchMessagesNb,
+  ...incidentsMessagesNb,
+  ...riskMessagesNb,
+  ...keysMessagesNb,
   ...privacyMessagesNb,
 };
 
@@ -50,6 +56,9 @@ export const en: Record<MessageKey, string> = {
   ...journalMessagesEn,
   ...aftercareMessagesEn,
   ...housingSearchMessagesEn,
+  ...incidentsMessagesEn,
+  ...riskMessagesEn,
+  ...keysMessagesEn,
   ...privacyMessagesEn,
 };
 

@@ -8,6 +8,7 @@ import { listTenantIds } from './jobs.queries.ts';
 import { writeClockWarnings } from '../../features/stays/extension.warnings.service.ts';
 import { lapseExpiredOffers } from '../../features/allocation/allocation.offers.service.ts';
 import { sendDailyDigests } from '../notifications/notifications.digest.service.ts';
+import { sendIncidentAlerts } from '../../features/incidents/incidents.alerts.service.ts';
 import { runRetention } from '../../features/privacy/retention.service.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
@@ -23,7 +24,7 @@ export interface JobDeps {
   mailer?: Mailer | null;
 }
 
-export const jobNames = ['daily-clock', 'daily-digest', 'daily-retention'] as const;
+export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts', 'daily-retention'] as const;
 export type JobName = (typeof jobNames)[number];
 
 type TenantSummary = Record<string, unknown>;
@@ -62,6 +63,13 @@ export async function runDailyDigest(deps: JobDeps, now = (deps.clock ?? (() => 
   await forEachTenant(deps, 'daily-digest', now, async (ctx) => ({ ...(await sendDailyDigests(ctx, mailer)) }));
 }
 
+/** E-mails of severe incidents to the leads, queued when the incident was recorded (every minute). */
+export async function runIncidentAlerts(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  const mailer = deps.mailer;
+  if (!mailer) return; // Without SMTP the leads still have the message in their inbox.
+  await forEachTenant(deps, 'incident-alerts', now, async (ctx) => ({ ...(await sendIncidentAlerts(ctx, mailer)) }));
+}
+
 /** Retention: anonymises the records whose retention period ended (after the dry-run notice). */
 export async function runDailyRetention(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
   await forEachTenant(deps, 'daily-retention', now, async (ctx) => ({ ...(await runRetention(ctx)) }));
@@ -70,5 +78,6 @@ export async function runDailyRetention(deps: JobDeps, now = (deps.clock ?? (() 
 export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
   'daily-clock': runDailyClock,
   'daily-digest': runDailyDigest,
+  'incident-alerts': runIncidentAlerts,
   'daily-retention': runDailyRetention,
 };
