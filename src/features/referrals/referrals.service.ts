@@ -30,6 +30,15 @@ function readScope(ctx: Ctx): { user: CurrentUser; all: boolean } {
   return { user, all };
 }
 
+/**
+ * What the referring NAV caseworker sees of the case without the resident's consent to share: the
+ * decision on the referral (NAV's own § 27 duty) — not what the resident did with an offer or their
+ * stay. With consent (recorded on the referral) they follow it through to check-in.
+ */
+const afterDecision = new Set<ReferralStatus>(['accepted', 'declined', 'lapsed', 'checked_in']);
+const referrerSees = (all: boolean, consent: boolean, status: ReferralStatus) => all || consent || !afterDecision.has(status);
+const statusForReader = (all: boolean, consent: boolean, status: ReferralStatus): ReferralStatus => (referrerSees(all, consent, status) ? status : 'offered');
+
 // Dates the schema cannot judge without the clock: nobody is born tomorrow, and children are under 18.
 function assertReferralDates(ctx: Ctx, input: CreateReferralInput) {
   const today = isoDay(ctx.now);
@@ -108,7 +117,7 @@ async function toOutput(ctx: Ctx, found: q.ReferralWithNames, all: boolean, logR
     id: r.id,
     receivedAt: r.receivedAt.toISOString(),
     householdName: householdName(ctx, found),
-    status: r.status,
+    status: statusForReader(all, r.consentToShare, r.status),
     statusChangedAt: r.statusChangedAt.toISOString(),
     situation: r.situation,
     situationOther: r.situationOther,
@@ -121,7 +130,7 @@ async function toOutput(ctx: Ctx, found: q.ReferralWithNames, all: boolean, logR
     caseworkerPhone: r.caseworkerPhone,
     caseworkerEmail: r.caseworkerEmail,
     navOffice: r.navOffice,
-    history: await statusHistory(ctx, r),
+    history: (await statusHistory(ctx, r)).filter((h) => referrerSees(all, r.consentToShare, h.status)),
     household,
   };
 }
@@ -179,12 +188,14 @@ export async function createReferral(ctx: Ctx, input: CreateReferralInput): Prom
 /** Referrals, newest first: all of the tenant's for the service, a caseworker's own for NAV. */
 export async function listReferrals(ctx: Ctx, filter: { status?: ReferralStatus } = {}): Promise<ReferralSummary[]> {
   const { user, all } = readScope(ctx);
-  const rows = await q.listReferralRows(ctx.db, { tenantId: user.tenantId, referredBy: all ? undefined : user.id, status: filter.status });
+  const rows = (await q.listReferralRows(ctx.db, { tenantId: user.tenantId, referredBy: all ? undefined : user.id, status: filter.status })).filter(
+    (r) => !filter.status || referrerSees(all, r.referral.consentToShare, r.referral.status),
+  );
   return rows.map((r) => ({
     id: r.referral.id,
     receivedAt: r.referral.receivedAt.toISOString(),
     householdName: householdName(ctx, r),
-    status: r.referral.status,
+    status: statusForReader(all, r.referral.consentToShare, r.referral.status),
     statusChangedAt: r.referral.statusChangedAt.toISOString(),
     nowhereToSleepTonight: r.referral.nowhereToSleepTonight,
     caseworkerName: r.referral.caseworkerName,

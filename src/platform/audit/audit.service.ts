@@ -1,5 +1,6 @@
 import { auditEvents } from './audit.tables.ts';
 import type { Ctx } from '../http/context.ts';
+import { assertRecordAccess } from '../../features/privacy/privacy.access.ts';
 
 export interface AuditWrite {
   action: string;
@@ -29,8 +30,12 @@ export async function recordEvent(ctx: Ctx, event: AuditWrite): Promise<void> {
   });
 }
 
-/** Records a read of a person's record, with the purpose the reader gave. */
+/**
+ * Records a read of a person's record, with the purpose the reader gave — after the one access check
+ * (access by need, `assertRecordAccess`): a closed record is refused here, before anything is shown.
+ */
 export async function recordAccess(ctx: Ctx, personId: string, purpose: string, action = 'person.read'): Promise<void> {
+  await assertRecordAccess(ctx, personId);
   await ctx.db.insert(auditEvents).values({
     tenantId: ctx.user?.tenantId ?? null,
     at: ctx.now,

@@ -21,3 +21,4 @@ export * from '../../features/reports/reports.tables.ts';
 export * from '../../features/payments/payments.tables.ts';
 export * from '../../features/economics/economics.tables.ts';
 export * from '../../features/data-exchange/data-exchange.tables.ts';
+export * from '../../features/privacy/privacy.tables.ts';

@@ -15,6 +15,7 @@ import { databaseVersion } from '../db/client.ts';
 import { handleError } from './error-handler.ts';
 import { platformError } from './errors.ts';
 import { validationHook } from './validation.ts';
+import { authorise } from './authorisation.ts';
 import { localeFromHeader, type Locale } from '../i18n/i18n.ts';
 import { resolveSession, sessionCookieName } from '../auth/auth.service.ts';
 import { registerAuthRoutes } from '../auth/auth.routes.ts';
@@ -41,6 +42,7 @@ import { registerKeyRoutes } from '../../features/stays/keys.routes.ts';
 import { registerInventoryRoutes } from '../../features/stays/inventory.routes.ts';
 import { registerReportRoutes } from '../../features/reports/reports.routes.ts';
 import { registerDataExchangeRoutes } from '../../features/data-exchange/data-exchange.routes.ts';
+import { registerPrivacyRoutes } from '../../features/privacy/privacy.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -104,6 +106,8 @@ export function createApp(deps: AppDeps): App {
     }
     await next();
   });
+  // Each route's permission (the authorisation matrix), before any input is parsed.
+  app.use('/api/*', authorise());
 
   const health = createRoute({
     method: 'get',
@@ -149,6 +153,7 @@ export function createApp(deps: AppDeps): App {
   registerPaymentRoutes(app);
   registerEconomicsRoutes(app);
   registerDataExchangeRoutes(app);
+  registerPrivacyRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

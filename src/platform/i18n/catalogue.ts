@@ -20,6 +20,7 @@ import { reportsMessagesNb, reportsMessagesEn } from '../../features/reports/rep
 import { paymentsMessagesNb, paymentsMessagesEn } from '../../features/payments/payments.messages.ts';
 import { economicsMessagesNb, economicsMessagesEn } from '../../features/economics/economics.messages.ts';
 import { dataExchangeMessagesNb, dataExchangeMessagesEn } from '../../features/data-exchange/data-exchange.messages.ts';
+import { privacyMessagesNb, privacyMessagesEn } from '../../features/privacy/privacy.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -45,6 +46,7 @@ export const nb = {
   ...paymentsMessagesNb,
   ...economicsMessagesNb,
   ...dataExchangeMessagesNb,
+  ...privacyMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -69,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   ...paymentsMessagesEn,
   ...economicsMessagesEn,
   ...dataExchangeMessagesEn,
+  ...privacyMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

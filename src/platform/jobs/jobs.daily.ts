@@ -12,6 +12,7 @@ import { sendIncidentAlerts } from '../../features/incidents/incidents.alerts.se
 import { archivePreviousMonth } from '../../features/reports/archive.service.ts';
 import { produceStatements } from '../../features/payments/payments.statements.service.ts';
 import { monthOf, previousMonth } from '../../features/payments/payments.rules.ts';
+import { runRetention } from '../../features/privacy/retention.service.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
 // call the services, which check their permission, write in a transaction and audit, as for a person.
@@ -26,7 +27,7 @@ export interface JobDeps {
   mailer?: Mailer | null;
 }
 
-export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts', 'monthly-report', 'monthly-statements'] as const;
+export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts', 'monthly-report', 'monthly-statements', 'daily-retention'] as const;
 export type JobName = (typeof jobNames)[number];
 
 type TenantSummary = Record<string, unknown>;
@@ -86,10 +87,16 @@ export async function runMonthlyStatements(deps: JobDeps, now = (deps.clock ?? (
   await forEachTenant(deps, 'monthly-statements', now, async (ctx) => ({ ...(await produceStatements(ctx, { month })) }));
 }
 
+/** Retention: anonymises the records whose retention period ended (after the dry-run notice). */
+export async function runDailyRetention(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  await forEachTenant(deps, 'daily-retention', now, async (ctx) => ({ ...(await runRetention(ctx)) }));
+}
+
 export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
   'daily-clock': runDailyClock,
   'daily-digest': runDailyDigest,
   'incident-alerts': runIncidentAlerts,
   'monthly-report': runMonthlyReport,
   'monthly-statements': runMonthlyStatements,
+  'daily-retention': runDailyRetention,
 };

@@ -12,6 +12,8 @@ export const jobSchedules: Record<JobName, string> = {
   'monthly-report': '0 5 1 * *',
   // The previous month's statements, early on the 1st, before the monthly report reads their totals.
   'monthly-statements': '30 4 1 * *',
+  // Retention at night, when nobody works in the records.
+  'daily-retention': '0 3 * * *',
 };
 export const JOBS_TIME_ZONE = 'Europe/Oslo';
 

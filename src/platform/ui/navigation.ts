@@ -37,4 +37,6 @@ export const adminNav: NavItem[] = [
   { to: '/admin/brukere', label: 'nav.users', permission: 'user:admin' },
   { to: '/admin/logg', label: 'nav.auditLog', permission: 'audit:read' },
   { to: '/admin/data', label: 'nav.dataExchange', permission: 'data:export' },
+  { to: '/personvern/apninger', label: 'privacy.nav.review', permission: 'privacy:review' },
+  { to: '/personvern/oppbevaring', label: 'privacy.nav.retention', permission: 'retention:manage' },
 ];

@@ -21,6 +21,8 @@ const HousesAdminPage = page(() => import('../../features/rooms/ui/HousesAdminPa
 const UsersPage = page(() => import('../../features/admin/ui/UsersPage.tsx'), 'UsersPage');
 const AuditLogPage = page(() => import('../../features/admin/ui/AuditLogPage.tsx'), 'AuditLogPage');
 const DataExchangePage = page(() => import('../../features/data-exchange/ui/DataExchangePage.tsx'), 'DataExchangePage');
+const BreakGlassReviewPage = page(() => import('../../features/privacy/ui/BreakGlassReviewPage.tsx'), 'BreakGlassReviewPage');
+const RetentionPage = page(() => import('../../features/privacy/ui/RetentionPage.tsx'), 'RetentionPage');
 const AgreementsOverviewPage = page(() => import('../../features/agreements/ui/AgreementsOverviewPage.tsx'), 'AgreementsOverviewPage');
 const AgreementTemplatePage = page(() => import('../../features/agreements/ui/AgreementTemplatePage.tsx'), 'AgreementTemplatePage');
 const StayAgreementPage = page(() => import('../../features/agreements/ui/StayAgreementPage.tsx'), 'StayAgreementPage');
@@ -73,6 +75,8 @@ export const routes: RouteObject[] = [
       { path: 'admin/brukere', element: guard('user:admin', <UsersPage />) },
       { path: 'admin/logg', element: guard('audit:read', <AuditLogPage />) },
       { path: 'admin/data', element: guard('data:export', <DataExchangePage />) },
+      { path: 'personvern/apninger', element: guard('privacy:review', <BreakGlassReviewPage />) },
+      { path: 'personvern/oppbevaring', element: guard('retention:manage', <RetentionPage />) },
       { path: 'avtaler', element: guard('agreement:read', <AgreementsOverviewPage />) },
       { path: 'avtaler/mal', element: guard('agreement_template:write', <AgreementTemplatePage />) },
       { path: 'opphold/:stayId/avtale', element: guard('agreement:read', <StayAgreementPage />) },

@@ -22,6 +22,8 @@ import { GoalsAndTasksSection } from '../../journal/ui/GoalsAndTasksSection.tsx'
 import { BelongingsSection } from '../../stays/ui/BelongingsSection.tsx';
 import { StayClockSection } from '../../stays/ui/StayClockSection.tsx';
 import { PersonPayments } from '../../payments/ui/PersonPayments.tsx';
+import { ClosedRecord } from '../../privacy/ui/ClosedRecord.tsx';
+import { PersonRights } from '../../privacy/ui/PersonRights.tsx';
 
 interface AccessLogEntry {
   at: string;
@@ -44,6 +46,8 @@ export function PersonPage() {
   const [showId, setShowId] = useState(false);
   const [removing, setRemoving] = useState<{ id: string; name: string } | null>(null);
 
+  // A former resident's closed record (access by need): the message and "break the glass".
+  if (person.error?.code === 'privacy.record_closed') return <ClosedRecord personId={id!} onOpened={() => void person.reload()} />;
   if (person.error) return <ErrorAlert error={person.error} />;
   if (!person.data) return <Loading />;
   const p = person.data;
@@ -153,6 +157,7 @@ export function PersonPage() {
       <PersonPayments personId={p.id} />
       <PersonAftercare personId={p.id} />
       <PersonTimeline personId={p.id} />
+      <PersonRights personId={p.id} />
 
       <section className="stack">
         <Heading level={2} data-size="md">

@@ -13,6 +13,7 @@ import { seedRiskAnalysis } from '../../../features/risk/risk.seed.ts';
 import { seedReportHistory } from '../../../features/reports/reports.seed.ts';
 import { seedEconomicsDemo } from '../../../features/economics/economics.seed.ts';
 import { seedPaymentsDemo } from '../../../features/payments/payments.seed.ts';
+import { seedPrivacyDemo } from '../../../features/privacy/privacy.seed.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -116,5 +117,6 @@ export async function seedDemo(db: Db): Promise<void> {
       if (p.givenName === 'Aleksander') await seedPaymentsDemo(tx, { tenantId, roomId: createdRooms[6]!.id, personId: row!.id, now });
     }
     await seedEconomicsDemo(tx, tenantId, now);
+    await seedPrivacyDemo(tx, tenantId, createdRooms[6]!.id, now);
   });
 }

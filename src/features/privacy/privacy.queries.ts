@@ -1,0 +1,217 @@
+import { and, asc, count, desc, eq, gt, isNull, isNotNull, max, not, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/client.ts';
+import { users } from '../../platform/auth/auth.tables.ts';
+import { people } from '../people/people.tables.ts';
+import { stays } from '../stays/stays.tables.ts';
+import { referrals } from '../referrals/referrals.tables.ts';
+import { aftercareAgreements, aftercareFollowUps, meetingAttendance, meetingSessions } from '../aftercare/aftercare.tables.ts';
+import { accessGrants, anonymisedPeople, retentionRuns } from './privacy.tables.ts';
+import type { Involvement } from './privacy.rules.ts';
+import type { PersonDataTable } from './person-data.ts';
+import { auditEvents } from '../../platform/audit/audit.tables.ts';
+
+const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));
+
+/** What the access check and retention need to know about one person (null if not in the tenant). */
+export async function findInvolvement(db: Db, tenantId: string, personId: string): Promise<(Involvement & { registeredOn: string }) | null> {
+  const [person] = await db
+    .select({ createdAt: people.createdAt })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+  if (!person) return null;
+  const personStay = sql`(${stays.personId} = ${personId} or ${stays.partnerPersonId} = ${personId})`;
+  const [stay] = await db
+    .select({ open: sql<number>`count(*) filter (where ${stays.endOn} is null)`.mapWith(Number), lastEnd: max(stays.endOn) })
+    .from(stays)
+    .where(and(eq(stays.tenantId, tenantId), personStay));
+  const [referral] = await db
+    .select({ last: sql<string | null>`max((${referrals.receivedAt} at time zone 'Europe/Oslo')::date)` })
+    .from(referrals)
+    .where(and(eq(referrals.tenantId, tenantId), sql`(${referrals.personId} = ${personId} or ${referrals.partnerPersonId} = ${personId})`));
+  const [followUp] = await db
+    .select({ last: max(aftercareFollowUps.doneOn), due: max(aftercareFollowUps.dueOn) })
+    .from(aftercareFollowUps)
+    .where(and(eq(aftercareFollowUps.tenantId, tenantId), eq(aftercareFollowUps.personId, personId)));
+  const [agreement] = await db
+    .select({ last: max(aftercareAgreements.endsOn) })
+    .from(aftercareAgreements)
+    .where(and(eq(aftercareAgreements.tenantId, tenantId), eq(aftercareAgreements.personId, personId)));
+  const [meeting] = await db
+    .select({ last: max(meetingSessions.heldOn) })
+    .from(meetingAttendance)
+    .innerJoin(meetingSessions, eq(meetingSessions.id, meetingAttendance.sessionId))
+    .where(and(eq(meetingAttendance.tenantId, tenantId), eq(meetingAttendance.personId, personId)));
+  // A follow-up still to come (or done) is contact: the record stays open until six months after it.
+  const aftercare = [day(followUp?.last), day(followUp?.due), day(agreement?.last), day(meeting?.last)].filter((d): d is string => d !== null).sort();
+  return {
+    hasOpenStay: (stay?.open ?? 0) > 0,
+    lastStayEndOn: day(stay?.lastEnd),
+    lastAftercareOn: aftercare.at(-1) ?? null,
+    lastReferralOn: day(referral?.last),
+    registeredOn: person.createdAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }),
+  };
+}
+
+export async function hasLiveGrant(db: Db, userId: string, personId: string, now: Date): Promise<boolean> {
+  const [row] = await db
+    .select({ id: accessGrants.id })
+    .from(accessGrants)
+    .where(and(eq(accessGrants.userId, userId), eq(accessGrants.personId, personId), gt(accessGrants.expiresAt, now)))
+    .limit(1);
+  return !!row;
+}
+
+export async function insertGrant(db: Db, row: typeof accessGrants.$inferInsert) {
+  const [inserted] = await db.insert(accessGrants).values(row).returning();
+  return inserted!;
+}
+
+const reviewer = sql<string | null>`(select display_name from users r where r.id = ${accessGrants.reviewedBy})`;
+
+/** Break-the-glass openings of the tenant, unreviewed first, then newest first. */
+export async function listGrants(db: Db, tenantId: string, onlyUnreviewed: boolean) {
+  return db
+    .select({
+      id: accessGrants.id,
+      personId: accessGrants.personId,
+      personName: sql<string>`${people.givenName} || ' ' || ${people.familyName}`,
+      userName: users.displayName,
+      reason: accessGrants.reason,
+      grantedAt: accessGrants.grantedAt,
+      expiresAt: accessGrants.expiresAt,
+      reviewedAt: accessGrants.reviewedAt,
+      reviewedByName: reviewer,
+      reviewNote: accessGrants.reviewNote,
+    })
+    .from(accessGrants)
+    .innerJoin(people, eq(people.id, accessGrants.personId))
+    .innerJoin(users, eq(users.id, accessGrants.userId))
+    .where(and(eq(accessGrants.tenantId, tenantId), onlyUnreviewed ? isNull(accessGrants.reviewedAt) : undefined))
+    .orderBy(sql`${accessGrants.reviewedAt} is not null`, desc(accessGrants.grantedAt))
+    .limit(500);
+}
+
+export async function markGrantReviewed(db: Db, tenantId: string, grantId: string, values: { reviewedBy: string; reviewedAt: Date; reviewNote: string | null }) {
+  const [row] = await db
+    .update(accessGrants)
+    .set(values)
+    .where(and(eq(accessGrants.tenantId, tenantId), eq(accessGrants.id, grantId), isNull(accessGrants.reviewedAt)))
+    .returning({ id: accessGrants.id });
+  return row;
+}
+
+export async function findGrant(db: Db, tenantId: string, grantId: string) {
+  const [row] = await db.select().from(accessGrants).where(and(eq(accessGrants.tenantId, tenantId), eq(accessGrants.id, grantId)));
+  return row;
+}
+
+// ---- retention ----------------------------------------------------------------------------------
+
+/** Every person of the tenant not yet anonymised (retention looks at each). */
+export async function listPeopleNotAnonymised(db: Db, tenantId: string) {
+  return db
+    .select({ id: people.id })
+    .from(people)
+    .leftJoin(anonymisedPeople, eq(anonymisedPeople.personId, people.id))
+    .where(and(eq(people.tenantId, tenantId), isNull(anonymisedPeople.personId)));
+}
+
+export async function isAnonymised(db: Db, personId: string): Promise<boolean> {
+  const [row] = await db.select({ id: anonymisedPeople.personId }).from(anonymisedPeople).where(eq(anonymisedPeople.personId, personId));
+  return !!row;
+}
+
+export async function insertRun(db: Db, row: typeof retentionRuns.$inferInsert) {
+  const [inserted] = await db.insert(retentionRuns).values(row).returning();
+  return inserted!;
+}
+
+export async function listRuns(db: Db, tenantId: string) {
+  return db
+    .select({ id: retentionRuns.id, ranAt: retentionRuns.ranAt, kind: retentionRuns.kind, reason: retentionRuns.reason, summary: retentionRuns.summary, actorName: users.displayName })
+    .from(retentionRuns)
+    .leftJoin(users, eq(users.id, retentionRuns.actorUserId))
+    .where(and(eq(retentionRuns.tenantId, tenantId), isNotNull(retentionRuns.ranAt)))
+    .orderBy(desc(retentionRuns.ranAt))
+    .limit(50);
+}
+
+export async function markAnonymised(db: Db, row: typeof anonymisedPeople.$inferInsert) {
+  await db.insert(anonymisedPeople).values(row);
+}
+
+// ---- the person's access log and data export -----------------------------------------------------
+
+/** Every event about a person, oldest first, with the actor's name and their roles (Norwegian names). */
+export async function listPersonAccessEvents(db: Db, tenantId: string, personId: string) {
+  return db
+    .select({
+      at: auditEvents.at,
+      kind: auditEvents.kind,
+      action: auditEvents.action,
+      purpose: auditEvents.purpose,
+      actorName: users.displayName,
+      actorRoles: sql<string | null>`(select string_agg(r.name_nb, ', ' order by r.name_nb) from user_roles ur join roles r on r.key = ur.role_key where ur.user_id = ${auditEvents.actorUserId})`,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.personId, personId)))
+    .orderBy(asc(auditEvents.at), asc(auditEvents.id))
+    .limit(20000);
+}
+
+export async function findPersonName(db: Db, tenantId: string, personId: string) {
+  const [row] = await db
+    .select({ givenName: people.givenName, familyName: people.familyName, birthDateOn: people.birthDateOn })
+    .from(people)
+    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+  return row;
+}
+
+/** The rows of one section table that concern the person, and how many of them the reader may not see. */
+export async function selectPersonRows(db: Db, part: PersonDataTable, personId: string, mayReadRestricted: boolean) {
+  const match = part.match(personId);
+  const hide = part.restricted && !mayReadRestricted ? part.restricted.rows : undefined;
+  const rows = (await db
+    .select()
+    .from(part.table)
+    .where(hide ? and(match, not(hide)) : match)) as Record<string, unknown>[];
+  let withheld = 0;
+  if (hide) {
+    const [c] = await db.select({ n: count() }).from(part.table).where(and(match, hide));
+    withheld = c?.n ?? 0;
+  }
+  return { rows, withheld };
+}
+
+export async function countPersonRows(db: Db, part: PersonDataTable, personId: string): Promise<number> {
+  const [c] = await db.select({ n: count() }).from(part.table).where(part.match(personId));
+  return c?.n ?? 0;
+}
+
+export async function anonymisePersonRows(db: Db, part: PersonDataTable, personId: string): Promise<number> {
+  if (!part.anonymise) return 0;
+  const updated = await db.update(part.table).set(part.anonymise).where(part.match(personId)).returning({ one: sql`1` });
+  return updated.length;
+}
+
+export async function deletePersonRows(db: Db, part: PersonDataTable, personId: string): Promise<number> {
+  const deleted = await db.delete(part.table).where(part.match(personId)).returning({ one: sql`1` });
+  return deleted.length;
+}
+
+export async function referralFacts(db: Db, tenantId: string, personId: string) {
+  const rows = await db
+    .select({ status: referrals.status })
+    .from(referrals)
+    .where(and(eq(referrals.tenantId, tenantId), sql`(${referrals.personId} = ${personId} or ${referrals.partnerPersonId} = ${personId})`));
+  return rows.map((r) => r.status as string);
+}
+
+export async function everStayed(db: Db, tenantId: string, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(stays)
+    .where(and(eq(stays.tenantId, tenantId), sql`(${stays.personId} = ${personId} or ${stays.partnerPersonId} = ${personId})`));
+  return (row?.n ?? 0) > 0;
+}
