@@ -51,6 +51,14 @@ describe('reports', () => {
     await see(lead.getByText('Belagte rom-netter delt på tilgjengelige rom-netter (rom ute av drift er trukket fra), i prosent.'), 'the definition of occupancy');
     await see(lead.getByRole('img', { name: `Botid for dem som flyttet ut, ${monthName}` }), 'the length-of-stay chart');
     expect(figure('movedOut').value).toBeGreaterThan(0);
+    // Money is shown in kroner ("9 000 kr"), the incidents have their chart by type.
+    const charged = lead.getByRole('row').filter({ has: lead.getByText('Belastet', { exact: true }) });
+    await see(charged, 'the charged row');
+    const chargedCells = await charged.getByRole('cell').allInnerTexts();
+    const c = figure('chargedOre');
+    expect(chargedCells.map((t) => t.trim())).toEqual([c.value, c.previous, c.lastYear].map((v) => formatFigure(v, 'money', 'nb')));
+    expect(chargedCells.every((t) => t.trim() === '–' || t.trim().endsWith('kr'))).toBe(true);
+    await see(lead.getByRole('img', { name: `Hendelser og avvik, ${monthName}` }), 'the incidents chart');
     await look(lead, 'reports-01-lead-monthly');
   });
 

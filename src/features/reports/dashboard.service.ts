@@ -19,6 +19,8 @@ const dashboardFigures: Record<string, string[]> = {
   lengthOfStay: ['movedOut', 'averageNights'],
   destinations: ['permanent', 'permanentShare'],
   aftercare: ['followUpsDone', 'stillHoused'],
+  money: ['residentsCharged', 'chargedOre', 'paidOre', 'arrearsOre', 'residentsInArrears', 'externalSpendOre'],
+  incidents: ['incidentsTotal', 'severity_high', 'severity_critical'],
 };
 
 function suppressSeries(figure: FigureSeries, all: Map<string, FigureSeries>): Suppressed[] {

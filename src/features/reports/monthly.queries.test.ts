@@ -122,7 +122,7 @@ describe('the monthly report', () => {
     expect(figure('permanentShare')).toMatchObject({ value: 50, previous: null });
     expect(figure('checkIns')).toMatchObject({ value: 2, previous: 1, lastYear: 0 });
     expect(figure('occupancyRate').definition.nb).toContain('rom-netter');
-    expect(report.sections.map((s) => s.key)).toEqual(['occupancy', 'referrals', 'lengthOfStay', 'destinations', 'aftercare']);
+    expect(report.sections.map((s) => s.key)).toEqual(['occupancy', 'referrals', 'lengthOfStay', 'destinations', 'aftercare', 'money', 'incidents']);
   });
 });
 

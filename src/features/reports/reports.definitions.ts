@@ -12,6 +12,8 @@ export const sectionTitles = {
   lengthOfStay: { nb: 'Botid for dem som flyttet ut', en: 'Length of stay of those who moved out' },
   destinations: { nb: 'Hvor de flyttet', en: 'Where they moved' },
   aftercare: { nb: 'Oppfølging etter utflytting', en: 'Aftercare' },
+  money: { nb: 'Egenbetaling og kjøp av midlertidig bolig', en: 'Self-payment and bought accommodation' },
+  incidents: { nb: 'Hendelser og avvik', en: 'Incidents and deviations' },
 } satisfies Record<string, Text>;
 
 const d = (nbLabel: string, enLabel: string, nbDef: string, enDef: string) => ({ label: { nb: nbLabel, en: enLabel }, definition: { nb: nbDef, en: enDef } });
@@ -66,6 +68,29 @@ export const figureTexts = {
   permanentShare: d('Andel til varig bolig', 'Share to a permanent home', 'Utflyttede til varig bolig delt på alle utflyttede, i prosent.', 'Moved to a permanent home divided by all who moved out, as a percentage.'),
   followUpsDone: d('Oppfølginger gjennomført', 'Follow-ups done', 'Oppfølginger etter utflytting (1, 3 og 6 mnd.) registrert som gjort i måneden.', 'Aftercare follow-ups (1, 3 and 6 months) recorded as done in the month.'),
   stillHoused: d('Har fortsatt bolig', 'Still housed', 'Av oppfølgingene i måneden: personen hadde fortsatt bolig.', 'Of the follow-ups in the month: the person was still housed.'),
+  residentsCharged: d('Beboere belastet', 'Residents charged', 'Personer med en egenbetaling beregnet for måneden.', 'Persons with a self-payment charge for the month.'),
+  chargedNights: d('Netter belastet', 'Nights charged', 'Netter i egenbetalingene for måneden, medregnet korreksjoner.', 'Nights in the month\'s charges, corrections included.'),
+  chargedOre: d('Belastet', 'Charged', 'Egenbetaling beregnet for måneden, medregnet korreksjoner, i kroner.', 'Self-payment charged for the month, corrections included, in kroner.'),
+  correctionsOre: d('Korreksjoner', 'Corrections', 'Den delen av det belastede som er korreksjoner (måneden beregnet på nytt).', 'The part of the charges that is corrections (the month produced again).'),
+  paidOre: d('Innbetalt', 'Paid', 'Innbetalinger fra beboere datert i måneden, uansett hvilken måned de gjelder.', 'Payments from residents dated in the month, whatever month they pay for.'),
+  arrearsOre: d('Restanse ved månedens slutt', 'Arrears at month end', 'Sum av det hver beboer skylder ved månedens slutt (belastet til og med måneden minus innbetalt); ett tilgodehavende dekker ikke en annens gjeld.', 'Sum owed by each resident at month end (charged up to the month minus paid); one resident\'s credit does not offset another\'s debt.'),
+  residentsInArrears: d('Beboere i restanse', 'Residents in arrears', 'Personer som skylder noe ved månedens slutt.', 'Persons who owe something at month end.'),
+  externalPurchases: d('Kjøp av midlertidig bolig', 'Bought accommodation', 'Kjøp av eksternt midlertidig botilbud (hospits, pensjonat) datert i måneden.', 'Purchases of external temporary accommodation (hostels, guest houses) dated in the month.'),
+  externalSpendOre: d('Utgift til kjøpt bolig', 'Spent on bought accommodation', 'Sum av kjøpene av eksternt midlertidig botilbud datert i måneden (årstall ført som én sum er ikke med).', 'Sum of the purchases of external temporary accommodation dated in the month (years entered as one total are not included).'),
+  incidentsTotal: d('Hendelser', 'Incidents', 'Hendelser og avvik som skjedde i måneden (norsk tid).', 'Incidents and deviations that occurred in the month (Norwegian time).'),
+  incident_house_rule_breach: d('Brudd på husordensreglene', 'House-rule breach', 'Hendelser av denne typen i måneden.', 'Incidents of this type in the month.'),
+  incident_threat_violence: d('Trusler eller vold', 'Threat or violence', 'Hendelser av denne typen i måneden.', 'Incidents of this type in the month.'),
+  incident_fire_alarm: d('Brann eller brannalarm', 'Fire or fire alarm', 'Hendelser av denne typen i måneden.', 'Incidents of this type in the month.'),
+  incident_damage: d('Skade på bygg eller inventar', 'Damage to building or inventory', 'Hendelser av denne typen i måneden.', 'Incidents of this type in the month.'),
+  incident_drugs: d('Rusmidler', 'Drugs', 'Hendelser av denne typen i måneden.', 'Incidents of this type in the month.'),
+  incident_health_emergency: d('Akutt helsehjelp', 'Health emergency', 'Hendelser av denne typen i måneden.', 'Incidents of this type in the month.'),
+  incident_theft: d('Tyveri', 'Theft', 'Hendelser av denne typen i måneden.', 'Incidents of this type in the month.'),
+  incident_patrol_finding: d('Funn ved vaktselskapets runde', 'Security-patrol finding', 'Hendelser av denne typen i måneden.', 'Incidents of this type in the month.'),
+  incident_other: d('Annen hendelse', 'Other incident', 'Hendelser av typen «annet» i måneden.', 'Incidents of the type "other" in the month.'),
+  severity_low: d('Alvorlighet lav', 'Severity low', 'Hendelser i måneden vurdert som lite alvorlige.', 'Incidents in the month rated low severity.'),
+  severity_medium: d('Alvorlighet middels', 'Severity medium', 'Hendelser i måneden vurdert som middels alvorlige.', 'Incidents in the month rated medium severity.'),
+  severity_high: d('Alvorlighet høy', 'Severity high', 'Hendelser i måneden vurdert som svært alvorlige.', 'Incidents in the month rated high severity.'),
+  severity_critical: d('Alvorlighet kritisk', 'Severity critical', 'Hendelser i måneden vurdert som kritiske.', 'Incidents in the month rated critical.'),
 } satisfies Record<string, { label: Text; definition: Text }>;
 
 export type FigureKey = keyof typeof figureTexts;

@@ -43,6 +43,9 @@ export async function monthlyReportPdf(report: MonthlyReportOutput, locale: Loca
   return renderPdf({ content }, { title: `${title} – ${report.tenantName}` });
 }
 
+/** Kroner with a space between thousands and " kr" (two decimals only when there are øre). */
+const moneyFormat = '#,##0 "kr";-#,##0 "kr"';
+
 /** The monthly report as a workbook: one row per figure with its definition and the three months. */
 export async function monthlyReportXlsx(report: MonthlyReportOutput, locale: Locale): Promise<Buffer> {
   const t = (k: keyof typeof fileTexts) => pick(fileTexts[k], locale);
@@ -60,7 +63,11 @@ export async function monthlyReportXlsx(report: MonthlyReportOutput, locale: Loc
   sheet.getRow(1).font = { bold: true };
   for (const section of report.sections) {
     for (const f of section.figures) {
-      sheet.addRow({ section: pick(section.title, locale), figure: pick(f.label, locale), value: f.value, previous: f.previous, lastYear: f.lastYear, definition: pick(f.definition, locale) });
+      // Money is øre in the report; the sheet holds kroner as numbers shown as "9 000 kr" (a number format,
+      // so the cells still add up in a spreadsheet).
+      const cell = (v: number | null) => (v !== null && f.unit === 'money' ? v / 100 : v);
+      const row = sheet.addRow({ section: pick(section.title, locale), figure: pick(f.label, locale), value: cell(f.value), previous: cell(f.previous), lastYear: cell(f.lastYear), definition: pick(f.definition, locale) });
+      if (f.unit === 'money') for (const key of ['value', 'previous', 'lastYear']) row.getCell(key).numFmt = moneyFormat;
     }
   }
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -85,7 +92,11 @@ export async function yearReportXlsx(report: YearReportOutput, locale: Locale): 
   const sheet = book.addWorksheet(`${t('yearTitle')} ${report.year}`);
   sheet.addRow([t('section'), t('figure'), ...report.months.map((m) => formatMonthShort(m, locale)), t('definition')]).font = { bold: true };
   for (const section of report.sections) {
-    for (const f of section.figures) sheet.addRow([pick(section.title, locale), pick(f.label, locale), ...f.values, pick(f.definition, locale)]);
+    for (const f of section.figures) {
+      const money = f.unit === 'money';
+      const row = sheet.addRow([pick(section.title, locale), pick(f.label, locale), ...f.values.map((v) => (money && v !== null ? v / 100 : v)), pick(f.definition, locale)]);
+      if (money) for (let i = 0; i < f.values.length; i++) row.getCell(3 + i).numFmt = moneyFormat;
+    }
   }
   sheet.getColumn(1).width = 30;
   sheet.getColumn(2).width = 36;

@@ -3,15 +3,24 @@ import type { Text } from './reports.definitions.ts';
 // Formatting shared by the PDF, the XLSX and the web page (no database, no DOM: the browser imports it).
 
 export type Locale = 'nb' | 'en';
-export type ReportUnit = 'count' | 'percent' | 'nights' | 'roomNights';
+/** `money` values are integer øre. */
+export type ReportUnit = 'count' | 'percent' | 'nights' | 'roomNights' | 'money';
 
 const intl = (locale: Locale, digits: number) => new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
-/** A figure as text: "80,5 %" (nb), "12", "20,5" nights; "–" when there is nothing to show. */
+/** A figure as text: "80,5 %" (nb), "12", "20,5" nights, "9 000 kr" (øre in); "–" when there is nothing to show. */
 export function formatFigure(value: number | null | undefined, unit: ReportUnit, locale: Locale): string {
   if (value === null || value === undefined) return '–';
   if (unit === 'percent') return `${intl(locale, 1).format(value)}\u00a0%`;
+  if (unit === 'money') return formatKroner(value, locale);
   return intl(locale, 1).format(value);
+}
+
+/** Øre as kroner: "9 000 kr", "8 500,50 kr" (two decimals only when there are øre), like ui/format.ts. */
+export function formatKroner(ore: number, locale: Locale): string {
+  const decimals = ore % 100 === 0 ? 0 : 2;
+  const n = new Intl.NumberFormat(locale === 'nb' ? 'nb-NO' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  return `${n.format(ore / 100)}\u00a0kr`;
 }
 
 /** "februar 2024" / "February 2024" from "2024-02-01". */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Shapes of the reports' API. The browser imports these types, so nothing here touches the database.
 
 const text = z.object({ nb: z.string(), en: z.string() }).meta({ id: 'ReportText' });
-const unit = z.enum(['count', 'percent', 'nights', 'roomNights']).meta({ id: 'ReportUnit' });
+const unit = z.enum(['count', 'percent', 'nights', 'roomNights', 'money']).meta({ id: 'ReportUnit' });
 const chart = z.object({ kind: z.enum(['distribution', 'comparison']), figureKeys: z.array(z.string()) }).meta({ id: 'ReportChart' });
 
 export const monthlyFigureOutput = z

@@ -3,7 +3,7 @@ import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useApi } from '../../../platform/ui/use-api.ts';
 import { ErrorAlert, Loading } from '../../../platform/ui/Feedback.tsx';
 import { TableScroll } from '../../../platform/ui/TableScroll.tsx';
-import { formatFigure, formatMonthShort } from '../reports.format.ts';
+import { formatFigure, formatMonthShort, type ReportUnit } from '../reports.format.ts';
 import type { DashboardOutput } from '../reports.schema.ts';
 import { BarChart } from './BarChart.tsx';
 
@@ -14,7 +14,7 @@ import { BarChart } from './BarChart.tsx';
 export function DashboardView({ level = 2 }: { level?: 1 | 2 }) {
   const { t, locale } = useI18n();
   const data = useApi<DashboardOutput>('/api/reports/dashboard');
-  const show = (v: { value: number | null; under5: boolean }, unit: 'count' | 'percent' | 'nights' | 'roomNights') =>
+  const show = (v: { value: number | null; under5: boolean }, unit: ReportUnit) =>
     v.under5 ? t('reports.dashboard.under5') : formatFigure(v.value, unit, locale);
   return (
     <div className="stack">
