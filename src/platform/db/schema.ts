@@ -13,3 +13,6 @@ export * from '../../features/journal/journal.tables.ts';
 export * from '../../features/stays/moving-on.tables.ts';
 export * from '../../features/housing-search/housing-search.tables.ts';
 export * from '../../features/aftercare/aftercare.tables.ts';
+export * from '../../features/shift-log/shift-log.tables.ts';
+export * from '../../features/patrols/patrols.tables.ts';
+export * from '../../features/staffing/staffing.tables.ts';

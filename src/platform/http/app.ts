@@ -33,6 +33,9 @@ import { registerExtensionRoutes } from '../../features/stays/extension.routes.t
 import { registerJournalRoutes } from '../../features/journal/journal.routes.ts';
 import { registerAftercareRoutes } from '../../features/aftercare/aftercare.routes.ts';
 import { registerHousingSearchRoutes } from '../../features/housing-search/housing-search.routes.ts';
+import { registerShiftLogRoutes } from '../../features/shift-log/shift-log.routes.ts';
+import { registerPatrolRoutes } from '../../features/patrols/patrols.routes.ts';
+import { registerStaffingRoutes } from '../../features/staffing/staffing.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -133,6 +136,9 @@ export function createApp(deps: AppDeps): App {
   registerJournalRoutes(app);
   registerAftercareRoutes(app);
   registerHousingSearchRoutes(app);
+  registerShiftLogRoutes(app);
+  registerPatrolRoutes(app);
+  registerStaffingRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
