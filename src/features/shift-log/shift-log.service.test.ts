@@ -17,7 +17,6 @@ let database: Database;
 let tenantId: string;
 let otherTenantId: string;
 let staffId: string;
-let leadId: string;
 let navId: string;
 const now = new Date('2026-11-26T16:00:00+01:00'); // Thursday, evening shift
 
@@ -26,7 +25,6 @@ beforeAll(async () => {
   tenantId = (await buildTenant(database.db)).id;
   otherTenantId = (await buildTenant(database.db)).id;
   staffId = (await buildUser(database.db, { tenantId, roles: ['staff'], displayName: 'Siri Ansatt' })).id;
-  leadId = (await buildUser(database.db, { tenantId, roles: ['service_lead'], displayName: 'Leif Leder' })).id;
   navId = (await buildUser(database.db, { tenantId, roles: ['nav_caseworker'] })).id;
 });
 afterAll(() => database.close());

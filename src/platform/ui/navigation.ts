@@ -25,7 +25,9 @@ export const dailyNav: NavItem[] = [
   { to: '/ettervern', label: 'nav.aftercare', permission: 'aftercare:read' },
   { to: '/betaling', label: 'nav.payments', coming: true },
   { to: '/avvik', label: 'nav.incidents', coming: true },
-  { to: '/vaktbok', label: 'nav.shiftLog', coming: true },
+  { to: '/vaktbok', label: 'nav.shiftLog', permission: 'shift_log:read' },
+  { to: '/nattrunder', label: 'nav.patrols', permission: 'patrol:read' },
+  { to: '/turnus', label: 'nav.staffing', permission: 'staffing:read' },
   { to: '/ros', label: 'nav.risk', coming: true },
   { to: '/rapporter', label: 'nav.reports', coming: true },
 ];

@@ -42,6 +42,9 @@ const HousingSearchPage = page(() => import('../../features/housing-search/ui/Ho
 const ListingPage = page(() => import('../../features/housing-search/ui/ListingPage.tsx'), 'ListingPage');
 const ListingFormPage = page(() => import('../../features/housing-search/ui/ListingFormPage.tsx'), 'ListingFormPage');
 const LandlordPage = page(() => import('../../features/housing-search/ui/LandlordPage.tsx'), 'LandlordPage');
+const ShiftLogPage = page(() => import('../../features/shift-log/ui/ShiftLogPage.tsx'), 'ShiftLogPage');
+const PatrolsPage = page(() => import('../../features/patrols/ui/PatrolsPage.tsx'), 'PatrolsPage');
+const StaffingPage = page(() => import('../../features/staffing/ui/StaffingPage.tsx'), 'StaffingPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -81,6 +84,9 @@ export const routes: RouteObject[] = [
       { path: 'boligsok/annonser/:id', element: guard('housing_search:read', <ListingPage />) },
       { path: 'boligsok/annonser/:id/endre', element: guard('housing_search:write', <ListingFormPage />) },
       { path: 'boligsok/utleiere/:id', element: guard('housing_search:read', <LandlordPage />) },
+      { path: 'vaktbok', element: guard('shift_log:read', <ShiftLogPage />) },
+      { path: 'nattrunder', element: guard('patrol:read', <PatrolsPage />) },
+      { path: 'turnus', element: guard('staffing:read', <StaffingPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],

@@ -1,0 +1,141 @@
+import './shift-log.css';
+import { useState } from 'react';
+import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import { useI18n } from '../../../platform/ui/i18n-context.tsx';
+import { useApi } from '../../../platform/ui/use-api.ts';
+import { useSession } from '../../../platform/ui/session-context.tsx';
+import { ErrorAlert, Loading } from '../../../platform/ui/Feedback.tsx';
+import { formatDate, formatDateTime } from '../../../platform/ui/format.ts';
+import type { HandoverOutput, ShiftLogEntryOutput, ShiftLogResidentOutput } from '../shift-log.schema.ts';
+import { ShiftLogEntryForm } from './ShiftLogEntryForm.tsx';
+import { osloClock, weekdayName } from './shift-format.ts';
+
+/** /vaktbok — the shift log: write an entry, and the handover of the last 24 hours by shift (printable). */
+export function ShiftLogPage() {
+  const { t, locale } = useI18n();
+  const { can } = useSession();
+  const handover = useApi<HandoverOutput>('/api/shift-log/handover');
+  const residents = useApi<ShiftLogResidentOutput[]>(can('shift_log:write') ? '/api/shift-log/residents' : null);
+  const [formKey, setFormKey] = useState(0);
+  const [saved, setSaved] = useState(false);
+  const [correcting, setCorrecting] = useState<ShiftLogEntryOutput | null>(null);
+
+  const afterSave = () => {
+    setSaved(true);
+    setCorrecting(null);
+    setFormKey((k) => k + 1);
+    void handover.reload();
+  };
+  const shiftName = (shift: 'day' | 'evening' | 'night') => t(`shiftLog.shift.${shift}`);
+  const nowTime = osloClock(new Date().toISOString());
+
+  return (
+    <div className="stack">
+      <Heading level={1} data-size="lg">
+        {t('shiftLog.title')}
+      </Heading>
+      <Paragraph className="no-print">{t('shiftLog.intro')}</Paragraph>
+      {saved && (
+        <Alert data-color="success" role="status" className="no-print">
+          {t('shiftLog.saved')}
+        </Alert>
+      )}
+
+      {can('shift_log:write') && handover.data && residents.data && !correcting && (
+        <section className="sl-panel no-print" aria-labelledby="sl-new-title">
+          <Heading level={2} data-size="sm" id="sl-new-title">
+            {t('shiftLog.new')}
+          </Heading>
+          <ShiftLogEntryForm key={formKey} current={handover.data.current} nowTime={nowTime} residents={residents.data} onSaved={afterSave} />
+        </section>
+      )}
+      {correcting && handover.data && residents.data && (
+        <section className="sl-panel no-print" aria-labelledby="sl-correct-title">
+          <Heading level={2} data-size="sm" id="sl-correct-title">
+            {t('shiftLog.correcting')}
+          </Heading>
+          <ShiftLogEntryForm
+            current={handover.data.current}
+            nowTime={nowTime}
+            residents={residents.data}
+            correcting={correcting}
+            onSaved={afterSave}
+            onCancel={() => setCorrecting(null)}
+          />
+        </section>
+      )}
+
+      <section className="sl-section" aria-labelledby="sl-handover-title">
+        <div className="sl-actions">
+          <Heading level={2} data-size="md" id="sl-handover-title" style={{ marginRight: 'auto' }}>
+            {t('shiftLog.handover')}
+          </Heading>
+          <Button variant="secondary" className="no-print" onClick={() => window.print()}>
+            {t('shiftLog.print')}
+          </Button>
+        </div>
+        {handover.error && <ErrorAlert error={handover.error} />}
+        {!handover.data && !handover.error && <Loading />}
+        {handover.data && (
+          <>
+            <Paragraph>
+              {t('shiftLog.handoverIntro', { shift: shiftName(handover.data.current.shift).toLowerCase(), date: formatDate(handover.data.current.shiftDate) })}
+            </Paragraph>
+            <Paragraph className="sl-print-meta sl-muted">{t('shiftLog.printedAt', { time: formatDateTime(handover.data.to, locale) })}</Paragraph>
+            {handover.data.shifts.length === 0 && <Paragraph>{t('shiftLog.handoverEmpty')}</Paragraph>}
+            {handover.data.shifts.map((group) => (
+              <section key={`${group.shiftDate}-${group.shift}`} className="sl-shift" aria-labelledby={`sl-${group.shiftDate}-${group.shift}`}>
+                <Heading level={3} data-size="xs" id={`sl-${group.shiftDate}-${group.shift}`}>
+                  {t('shiftLog.shiftHeading', { shift: shiftName(group.shift), weekday: weekdayName(group.shiftDate, locale), date: formatDate(group.shiftDate) })}
+                </Heading>
+                <ul className="sl-entries">
+                  {group.entries.map((entry) => (
+                    <li key={entry.id} className="sl-entry" data-corrected={entry.correctedByEntryId ? 'true' : 'false'}>
+                      <div className="sl-entry-head">
+                        <strong>{osloClock(entry.occurredAt)}</strong>
+                        {entry.correctedByEntryId && <Tag data-color="neutral">{t('shiftLog.corrected')}</Tag>}
+                        {entry.correctsEntryId && <Tag data-color="info">{t('shiftLog.isCorrection')}</Tag>}
+                        <span className="sl-muted">{t('shiftLog.writtenBy', { name: entry.createdByName ?? '–' })}</span>
+                      </div>
+                      <p className="sl-entry-body">{entry.body}</p>
+                      {entry.people.length > 0 && (
+                        <p>
+                          {t('shiftLog.about')}{' '}
+                          {entry.people.map((p, i) => (
+                            <span key={p.id}>
+                              {i > 0 && ', '}
+                              <Link asChild>
+                                <RouterLink to={`/personer/${p.id}`}>{p.name}</RouterLink>
+                              </Link>
+                            </span>
+                          ))}
+                        </p>
+                      )}
+                      {entry.correctedByEntryId && <p className="sl-muted">{t('shiftLog.correctedBy')}</p>}
+                      {can('shift_log:write') && !entry.correctedByEntryId && (
+                        <div className="no-print">
+                          <Button
+                            variant="tertiary"
+                            data-size="sm"
+                            onClick={() => {
+                              setSaved(false);
+                              setCorrecting(entry);
+                              window.scrollTo({ top: 0 });
+                            }}
+                          >
+                            {t('shiftLog.correct')}
+                          </Button>
+                        </div>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
