@@ -9,6 +9,7 @@ import { people, householdMembers } from '../../../features/people/people.tables
 import { syntheticNationalId } from '../../../features/people/people.rules.ts';
 import { seedAgreementTemplate } from '../../../features/agreements/agreements.seed.ts';
 import { inventoryItems } from '../../../features/stays/stays.tables.ts';
+import { seedOperations } from './operations.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -102,5 +103,6 @@ export async function seedDemo(db: Db): Promise<void> {
         await tx.insert(householdMembers).values({ tenantId, personId: row!.id, relation: 'child', name: 'Emma Hansen', birthDateOn: '2015-05-04' });
       }
     }
+    await seedOperations(tx as unknown as Db, tenantId, passwordHash, now);
   });
 }
