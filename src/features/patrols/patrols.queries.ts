@@ -44,6 +44,15 @@ export async function countRoundsOfNight(db: Db, tenantId: string, night: string
   return row?.n ?? 0;
 }
 
+/** The first night a round was recorded in the municipality, or null when none has been. */
+export async function findFirstNight(db: Db, tenantId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ first: sql<string | null>`min(${patrolRounds.nightOf})::text` })
+    .from(patrolRounds)
+    .where(eq(patrolRounds.tenantId, tenantId));
+  return row?.first ?? null;
+}
+
 export async function insertRound(db: Db, row: typeof patrolRounds.$inferInsert) {
   const [created] = await db.insert(patrolRounds).values(row).returning({ id: patrolRounds.id });
   return created!;

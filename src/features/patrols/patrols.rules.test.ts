@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNights, isNightOver, lastNightOver, nightOf, nightOfInstant, nightsUpTo, valueOn } from './patrols.rules.ts';
+import { checkNights, isChecked, isNightOver, lastNightOver, nightOf, nightOfInstant, nightsUpTo, valueOn } from './patrols.rules.ts';
 
 describe('nightOf', () => {
   it('gives a round after midnight to the night before, and an evening round to its own day', () => {
@@ -50,5 +50,14 @@ describe('valueOn', () => {
     expect(valueOn(history, '2026-10-01', 2)).toBe(1);
     expect(valueOn(history, '2026-11-30', 2)).toBe(1);
     expect(valueOn(history, '2026-12-24', 2)).toBe(3);
+  });
+});
+
+describe('isChecked', () => {
+  it('checks nights from the first night a round was recorded, and none before any was', () => {
+    expect(isChecked('2026-11-20', null)).toBe(false);
+    expect(isChecked('2026-11-19', '2026-11-20')).toBe(false);
+    expect(isChecked('2026-11-20', '2026-11-20')).toBe(true);
+    expect(isChecked('2026-11-26', '2026-11-20')).toBe(true);
   });
 });

@@ -37,6 +37,14 @@ export function nightsUpTo(last: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addDays(last, -i));
 }
 
+/**
+ * Nights are checked from the first night a round was ever recorded: a service that has not started
+ * recording rounds (or the nights before it did) is not told every morning that rounds are missing.
+ */
+export function isChecked(night: string, firstRecordedNight: string | null): boolean {
+  return firstRecordedNight !== null && night >= firstRecordedNight;
+}
+
 export interface NightCheck {
   night: string;
   rounds: number;

@@ -46,7 +46,7 @@ export const patrolNightOutput = z
 export const patrolOverviewOutput = z
   .object({
     expectedRounds: z.number().int(),
-    nights: z.array(patrolNightOutput).meta({ description: 'Tonight (if begun) and the last 14 nights, newest first' }),
+    nights: z.array(patrolNightOutput).meta({ description: 'Tonight and the last 14 nights (from the first night a round was recorded), newest first' }),
     nightsWithMissingRounds: z.array(isoDate),
   })
   .meta({ id: 'PatrolOverview' });

@@ -100,6 +100,8 @@ describe('the overview and the morning check', () => {
     expect(overview.nights[1]!.rounds).toHaveLength(2);
     expect(overview.nightsWithMissingRounds).toContain('2026-11-26');
     expect(overview.nightsWithMissingRounds).not.toContain('2026-11-25');
+    // Nights before the first recorded round are not listed as missing anything.
+    expect(overview.nights.map((n) => n.night)).toEqual(['2026-11-26', '2026-11-25']);
 
     const system = await systemContext(database, testEnv, silentLog, tenant, new Date('2026-11-27T06:00:00+01:00'));
     expect(await flagMissingPatrolRounds(system)).toEqual({ night: '2026-11-26', rounds: 1, expected: 2, flagged: true });
@@ -117,6 +119,17 @@ describe('the overview and the morning check', () => {
     await registerPatrolRound(ctx, round({ patrolledOn: '2026-11-27', patrolledTime: '03:50' }));
     await runDailyClock({ database, env: testEnv, log: silentLog }, new Date('2026-11-27T06:00:00+01:00'));
     expect(await patrolMessages(tenant)).toHaveLength(0);
+  });
+
+  it('does not flag a municipality that has never recorded a round', async () => {
+    const tenant = (await buildTenant(database.db)).id;
+    const staff = (await buildUser(database.db, { tenantId: tenant, roles: ['staff'] })).id;
+    const system = await systemContext(database, testEnv, silentLog, tenant, new Date('2026-11-27T06:00:00+01:00'));
+    expect(await flagMissingPatrolRounds(system)).toMatchObject({ night: '2026-11-26', rounds: 0, flagged: false });
+    expect(await patrolMessages(tenant)).toHaveLength(0);
+    const overview = await getPatrolOverview(await contextFor(database, staff, { now }));
+    expect(overview.nightsWithMissingRounds).toEqual([]);
+    expect(overview.nights.map((n) => n.night)).toEqual(['2026-11-26']);
   });
 
   it('uses the expected number in force that night (a dated setting)', async () => {

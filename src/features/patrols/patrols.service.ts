@@ -8,7 +8,7 @@ import { findSettingOn, insertSetting, listSettingHistory } from '../../platform
 import { deliverToInbox } from '../../platform/notifications/notifications.service.ts';
 import { FUTURE_SLACK_MS, osloDate, osloInstant } from '../journal/journal.rules.ts';
 import { patrolError } from './patrols.errors.ts';
-import { checkNights, DEFAULT_EXPECTED_ROUNDS, isNightOver, lastNightOver, nightOf, nightOfInstant, nightsUpTo, valueOn } from './patrols.rules.ts';
+import { checkNights, DEFAULT_EXPECTED_ROUNDS, isChecked, isNightOver, lastNightOver, nightOf, nightOfInstant, nightsUpTo, valueOn } from './patrols.rules.ts';
 import * as q from './patrols.queries.ts';
 import type { ExpectedRoundsInput, ExpectedRoundsOutput, PatrolOverviewOutput, PatrolRoundInput, PatrolRoundOutput } from './patrols.schema.ts';
 
@@ -60,12 +60,18 @@ export async function registerPatrolRound(ctx: Ctx, input: PatrolRoundInput): Pr
   });
 }
 
-/** Tonight (once begun) and the last 14 nights with their rounds, and the nights short of rounds. */
+/**
+ * Tonight and the last 14 nights with their rounds, and the nights short of rounds. Nights before the
+ * first round ever recorded are left out (see isChecked).
+ */
 export async function getPatrolOverview(ctx: Ctx): Promise<PatrolOverviewOutput> {
   const user = requirePermission(ctx, 'patrol:read');
   return inTransaction(ctx, async (tx) => {
     const current = nightOfInstant(tx.now);
-    const nights = nightsUpTo(current, OVERVIEW_NIGHTS + (current === lastNightOver(tx.now) ? 0 : 1));
+    const first = await q.findFirstNight(tx.db, user.tenantId);
+    const nights = nightsUpTo(current, OVERVIEW_NIGHTS + (current === lastNightOver(tx.now) ? 0 : 1)).filter(
+      (night) => night === current || isChecked(night, first),
+    );
     const rounds = await q.listRounds(tx.db, user.tenantId, nights.at(-1)!, nights[0]!);
     const counts = new Map<string, number>();
     for (const r of rounds) counts.set(r.nightOf, (counts.get(r.nightOf) ?? 0) + 1);
@@ -75,7 +81,7 @@ export async function getPatrolOverview(ctx: Ctx): Promise<PatrolOverviewOutput>
       night: c.night,
       rounds: rounds.filter((r) => r.nightOf === c.night),
       expected: c.expected,
-      missing: c.missing,
+      missing: isChecked(c.night, first) ? c.missing : 0,
       isOver: isNightOver(c.night, tx.now),
     }));
     return {
@@ -88,13 +94,14 @@ export async function getPatrolOverview(ctx: Ctx): Promise<PatrolOverviewOutput>
 
 /**
  * The morning check (daily job, as the system user): if last night had fewer rounds than expected,
- * one message to all staff. Keyed by the night, so a rerun the same morning writes nothing new.
+ * one message to all staff (from the first night any round was recorded; see isChecked). Keyed by the night, so a rerun the same morning writes nothing new.
  */
 export async function flagMissingPatrolRounds(ctx: Ctx): Promise<{ night: string; rounds: number; expected: number; flagged: boolean }> {
   const user = requirePermission(ctx, 'patrol:read');
   return inTransaction(ctx, async (tx) => {
     const night = lastNightOver(tx.now);
     const rounds = await q.countRoundsOfNight(tx.db, user.tenantId, night);
+    if (!isChecked(night, await q.findFirstNight(tx.db, user.tenantId))) return { night, rounds, expected: 0, flagged: false };
     const setting = await findSettingOn(tx.db, user.tenantId, EXPECTED_ROUNDS_KEY, night);
     const expected = asCount(setting?.value) ?? DEFAULT_EXPECTED_ROUNDS;
     let flagged = false;

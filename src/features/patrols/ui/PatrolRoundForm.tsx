@@ -45,6 +45,7 @@ export function PatrolRoundForm(props: { onSaved(round: PatrolRoundOutput): void
         <Textfield id={fieldId('patrolledOn')} name="patrolledOn" label={t('patrol.patrolledOn')} description={t('patrol.dateHint')} defaultValue={start.date} error={err('patrolledOn')} inputMode="numeric" autoComplete="off" />
         <Textfield id={fieldId('patrolledTime')} name="patrolledTime" label={t('patrol.patrolledTime')} description={t('patrol.timeHint')} defaultValue={start.time} error={err('patrolledTime')} inputMode="numeric" autoComplete="off" />
       </div>
+      <p className="sl-muted">{t('patrol.nightHint')}</p>
       <Textfield id={fieldId('guardName')} name="guardName" label={t('patrol.guardName')} description={t('patrol.guardNameHint')} error={err('guardName')} autoComplete="off" />
       <Textfield id={fieldId('findings')} name="findings" label={t('patrol.findings')} description={t('patrol.findingsHint')} error={err('findings')} multiline rows={3} />
       <Checkbox label={t('patrol.needsIncident')} checked={needsIncident} onChange={(e) => setNeedsIncident(e.target.checked)} />

@@ -11,6 +11,9 @@ import { osloClock, weekdayName } from '../../shift-log/ui/shift-format.ts';
 import { PatrolRoundForm } from './PatrolRoundForm.tsx';
 import { ExpectedRoundsForm } from './ExpectedRoundsForm.tsx';
 
+/** Nights listed with their rounds on the page (the missing-rounds summary covers all 14). */
+const SHOWN_NIGHTS = 8;
+
 /** /nattrunder — the security company's rounds: register one, see nights with missing rounds. */
 export function PatrolsPage() {
   const { t, locale } = useI18n();
@@ -77,7 +80,8 @@ export function PatrolsPage() {
           <Heading level={2} data-size="sm" id="pt-nights-title">
             {t('patrol.nights')}
           </Heading>
-          {data.nights.map((n) => (
+          {data.nights.length > SHOWN_NIGHTS && <Paragraph className="sl-muted">{t('patrol.olderNights', { count: SHOWN_NIGHTS })}</Paragraph>}
+          {data.nights.slice(0, SHOWN_NIGHTS).map((n) => (
             <section key={n.night} className="sl-shift" aria-labelledby={`pt-${n.night}`}>
               <div className="sl-entry-head">
                 <Heading level={3} data-size="2xs" id={`pt-${n.night}`}>

@@ -83,6 +83,7 @@ export function ShiftLogEntryForm(props: {
       </div>
       <Fieldset id={id('shift')}>
         <Fieldset.Legend>{t('shiftLog.shift')}</Fieldset.Legend>
+        <Fieldset.Description>{t('shiftLog.shiftHint')}</Fieldset.Description>
         {shiftType.options.map((option) => (
           <Radio
             key={option}

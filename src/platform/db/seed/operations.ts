@@ -32,8 +32,8 @@ export async function seedOperations(tx: Db, tenantId: string, passwordHash: str
 
   // The shift log: three entries in the last day, written when they happened.
   const entries = [
-    { hoursAgo: 20, body: 'Rolig kveld. To beboere på kjøkkenet til ca. kl. 22. Ytterdøra sjekket og låst.', by: 'ansatt' },
-    { hoursAgo: 9, body: 'Vekter meldte at bakdøra stod på gløtt kl. 02. Lukket og låst av vekter. Sjekk låsen i dag.', by: 'ansatt' },
+    { hoursAgo: 20, body: 'Rolig i huset. To beboere på kjøkkenet en stund. Ytterdøra sjekket og låst.', by: 'ansatt' },
+    { hoursAgo: 9, body: 'Vekter meldte at bakdøra stod på gløtt i natt. Lukket og låst av vekter. Sjekk låsen.', by: 'ansatt' },
     { hoursAgo: 3, body: 'Låsesmed bestilt til bakdøra. Brannalarmen testet, alt i orden.', by: 'miljo1' },
   ];
   for (const e of entries) {
