@@ -77,7 +77,7 @@ describe('systemContext', () => {
     const again = await systemContext(database, testEnv, silentLog, tenantId, now);
     expect(again.user!.id).toBe(ctx.user!.id);
     expect(ctx.user!.roles).toEqual(['system']);
-    expect([...ctx.user!.permissions].sort()).toEqual(['aftercare:read', 'inbox:read', 'offer:respond', 'referral:read', 'stay:read', 'task:read']);
+    expect([...ctx.user!.permissions].sort()).toEqual(['aftercare:read', 'inbox:read', 'offer:respond', 'patrol:read', 'referral:read', 'stay:read', 'task:read']);
     const [row] = await database.db.select().from(users).where(eq(users.username, systemUsername(tenantId)));
     expect(row).toMatchObject({ isActive: false, passwordHash: null, tenantId });
   });
