@@ -34,6 +34,16 @@ export async function listEntriesBetween(db: Db, tenantId: string, from: Date, t
 }
 export type EntryRow = Awaited<ReturnType<typeof listEntriesBetween>>[number];
 
+/** Entries of the shifts that began on a day, in the order they happened. */
+export async function listEntriesOfShiftDate(db: Db, tenantId: string, shiftDate: string) {
+  return db
+    .select(entryColumns)
+    .from(shiftLogEntries)
+    .leftJoin(users, eq(users.id, shiftLogEntries.createdBy))
+    .where(and(eq(shiftLogEntries.tenantId, tenantId), eq(shiftLogEntries.shiftDate, shiftDate)))
+    .orderBy(asc(shiftLogEntries.occurredAt), asc(shiftLogEntries.createdAt));
+}
+
 export async function findEntry(db: Db, tenantId: string, id: string) {
   const [row] = await db
     .select(entryColumns)

@@ -59,6 +59,14 @@ describe('shift-log routes', () => {
     expect((await staff.post('/api/shift-log/00000000-0000-4000-8000-000000000000/corrections', entry)).status).toBe(404);
   });
 
+  it('shows a day (200) and answers a date that is not one with 400', async () => {
+    const staff = await as('sl_staff');
+    expect((await staff.get('/api/shift-log/day?day=2026-11-26')).status).toBe(200);
+    const bad = await staff.get('/api/shift-log/day?day=26.11.2026');
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['day']);
+  });
+
   it('lists the residents in the house (200)', async () => {
     const res = await (await as('sl_staff')).get('/api/shift-log/residents');
     expect(res.status).toBe(200);

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../platform/http/app.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../../platform/http/openapi.ts';
-import { handoverOutput, shiftLogEntryInput, shiftLogEntryOutput, shiftLogResidentOutput } from './shift-log.schema.ts';
-import { correctShiftLogEntry, getHandover, listShiftLogResidents, writeShiftLogEntry } from './shift-log.service.ts';
+import { handoverOutput, shiftLogDayOutput, shiftLogDayQuery, shiftLogEntryInput, shiftLogEntryOutput, shiftLogResidentOutput } from './shift-log.schema.ts';
+import { correctShiftLogEntry, getHandover, getShiftLogDay, listShiftLogResidents, writeShiftLogEntry } from './shift-log.service.ts';
 
 /** The shift log (vaktbok) and the handover view (issue 7, point 3). */
 export function registerShiftLogRoutes(app: App) {
@@ -17,6 +17,18 @@ export function registerShiftLogRoutes(app: App) {
       responses: { 200: jsonResponse(handoverOutput, 'The last 24 hours by shift'), ...errorResponses(401, 403) },
     }),
     async (c) => c.json(await getHandover(c.get('ctx')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/shift-log/day',
+      tags,
+      summary: 'The shifts that began on a day, with their entries (reads of named residents are logged)',
+      request: { query: shiftLogDayQuery },
+      responses: { 200: jsonResponse(shiftLogDayOutput, 'The day by shift'), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await getShiftLogDay(c.get('ctx'), c.req.valid('query').day), 200),
   );
 
   app.openapi(

@@ -48,10 +48,20 @@ export const handoverOutput = z
   })
   .meta({ id: 'ShiftLogHandover' });
 
+export const shiftLogDayQuery = z.object({ day: isoDate }).meta({ id: 'ShiftLogDayQuery' });
+
+export const shiftLogDayOutput = z
+  .object({
+    day: isoDate,
+    shifts: z.array(z.object({ shiftDate: isoDate, shift: shiftType, entries: z.array(shiftLogEntryOutput) })),
+  })
+  .meta({ id: 'ShiftLogDay' });
+
 export const shiftLogResidentOutput = z.object({ id: z.uuid(), name: z.string(), roomName: z.string() }).meta({ id: 'ShiftLogResident' });
 
 export type ShiftLogEntryInput = z.infer<typeof shiftLogEntryInput>;
 export type ShiftLogEntryOutput = z.infer<typeof shiftLogEntryOutput>;
 export type HandoverOutput = z.infer<typeof handoverOutput>;
+export type ShiftLogDayOutput = z.infer<typeof shiftLogDayOutput>;
 export type ShiftLogResidentOutput = z.infer<typeof shiftLogResidentOutput>;
 export type ShiftTypeValue = z.infer<typeof shiftType>;

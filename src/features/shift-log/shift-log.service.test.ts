@@ -11,7 +11,7 @@ import { buildHouse, buildRoom } from '../rooms/rooms.factory.ts';
 import { buildStay } from '../stays/stays.factory.ts';
 import { shiftLogEntries } from './shift-log.tables.ts';
 import { shiftLogEntryInput } from './shift-log.schema.ts';
-import { correctShiftLogEntry, getHandover, listShiftLogResidents, writeShiftLogEntry } from './shift-log.service.ts';
+import { correctShiftLogEntry, getHandover, getShiftLogDay, listShiftLogResidents, writeShiftLogEntry } from './shift-log.service.ts';
 
 let database: Database;
 let tenantId: string;
@@ -149,6 +149,26 @@ describe('getHandover', () => {
 
   it('refuses NAV', async () => {
     expect((await rejection(getHandover(await contextFor(database, navId, { now })))).code).toBe('auth.forbidden');
+  });
+});
+
+describe('getShiftLogDay', () => {
+  it('shows the shifts that began on a day, the night running into the next morning included', async () => {
+    const tenant = (await buildTenant(database.db)).id;
+    const staff = (await buildUser(database.db, { tenantId: tenant, roles: ['staff'] })).id;
+    const at = (iso: string) => contextFor(database, staff, { now: new Date(iso) });
+    await writeShiftLogEntry(await at('2026-11-20T12:00:00+01:00'), input({ shiftDate: '2026-11-20', occurredTime: '11:00', body: 'Dag.' }));
+    await writeShiftLogEntry(await at('2026-11-21T03:00:00+01:00'), input({ shiftDate: '2026-11-20', shift: 'night', occurredTime: '02:00', body: 'Natt.' }));
+    await writeShiftLogEntry(await at('2026-11-21T12:00:00+01:00'), input({ shiftDate: '2026-11-21', occurredTime: '11:00', body: 'Neste dag.' }));
+    const day = await getShiftLogDay(await at('2026-11-26T12:00:00+01:00'), '2026-11-20');
+    expect(day.shifts.map((s) => [s.shift, s.entries.map((e) => e.body)])).toEqual([
+      ['day', ['Dag.']],
+      ['night', ['Natt.']],
+    ]);
+  });
+
+  it('refuses NAV', async () => {
+    expect((await rejection(getShiftLogDay(await contextFor(database, navId, { now }), '2026-11-20'))).code).toBe('auth.forbidden');
   });
 });
 

@@ -6,7 +6,7 @@ import { FUTURE_SLACK_MS } from '../journal/journal.rules.ts';
 import { shiftLogError } from './shift-log.errors.ts';
 import { entryInstant, groupByShift, HANDOVER_HOURS, shiftAt } from './shift-log.rules.ts';
 import * as q from './shift-log.queries.ts';
-import type { HandoverOutput, ShiftLogEntryInput, ShiftLogEntryOutput, ShiftLogResidentOutput } from './shift-log.schema.ts';
+import type { HandoverOutput, ShiftLogDayOutput, ShiftLogEntryInput, ShiftLogEntryOutput, ShiftLogResidentOutput } from './shift-log.schema.ts';
 
 // The shift log (vaktbok, issue 7 point 3). Entries are written by staff for the next shift, may name
 // residents, and are never edited: a correction is a new entry that references the one it corrects.
@@ -48,6 +48,15 @@ export async function getHandover(ctx: Ctx): Promise<HandoverOutput> {
     const from = new Date(tx.now.getTime() - HANDOVER_HOURS * 3_600_000);
     const entries = await withPeople(tx, await q.listEntriesBetween(tx.db, user.tenantId, from, tx.now));
     return { from: from.toISOString(), to: tx.now.toISOString(), current: shiftAt(tx.now), shifts: groupByShift(entries) };
+  });
+}
+
+/** The shifts that began on a day (an earlier day than the handover covers), logged like the handover. */
+export async function getShiftLogDay(ctx: Ctx, day: string): Promise<ShiftLogDayOutput> {
+  const user = requirePermission(ctx, 'shift_log:read');
+  return inTransaction(ctx, async (tx) => {
+    const entries = await withPeople(tx, await q.listEntriesOfShiftDate(tx.db, user.tenantId, day));
+    return { day, shifts: groupByShift(entries) };
   });
 }
 

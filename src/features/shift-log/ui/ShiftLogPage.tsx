@@ -1,7 +1,6 @@
 import './shift-log.css';
 import { useState } from 'react';
-import { Alert, Button, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from 'react-router';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useApi } from '../../../platform/ui/use-api.ts';
 import { useSession } from '../../../platform/ui/session-context.tsx';
@@ -9,7 +8,9 @@ import { ErrorAlert, Loading } from '../../../platform/ui/Feedback.tsx';
 import { formatDate, formatDateTime } from '../../../platform/ui/format.ts';
 import type { HandoverOutput, ShiftLogEntryOutput, ShiftLogResidentOutput } from '../shift-log.schema.ts';
 import { ShiftLogEntryForm } from './ShiftLogEntryForm.tsx';
-import { osloClock, weekdayName } from './shift-format.ts';
+import { ShiftGroups } from './ShiftGroups.tsx';
+import { ShiftLogDay } from './ShiftLogDay.tsx';
+import { osloClock } from './shift-format.ts';
 
 /** /vaktbok — the shift log: write an entry, and the handover of the last 24 hours by shift (printable). */
 export function ShiftLogPage() {
@@ -26,6 +27,11 @@ export function ShiftLogPage() {
     setCorrecting(null);
     setFormKey((k) => k + 1);
     void handover.reload();
+  };
+  const startCorrecting = (entry: ShiftLogEntryOutput) => {
+    setSaved(false);
+    setCorrecting(entry);
+    window.scrollTo({ top: 0 });
   };
   const shiftName = (shift: 'day' | 'evening' | 'night') => t(`shiftLog.shift.${shift}`);
   const nowTime = osloClock(new Date().toISOString());
@@ -83,59 +89,11 @@ export function ShiftLogPage() {
               {t('shiftLog.handoverIntro', { shift: shiftName(handover.data.current.shift).toLowerCase(), date: formatDate(handover.data.current.shiftDate) })}
             </Paragraph>
             <Paragraph className="sl-print-meta sl-muted">{t('shiftLog.printedAt', { time: formatDateTime(handover.data.to, locale) })}</Paragraph>
-            {handover.data.shifts.length === 0 && <Paragraph>{t('shiftLog.handoverEmpty')}</Paragraph>}
-            {handover.data.shifts.map((group) => (
-              <section key={`${group.shiftDate}-${group.shift}`} className="sl-shift" aria-labelledby={`sl-${group.shiftDate}-${group.shift}`}>
-                <Heading level={3} data-size="xs" id={`sl-${group.shiftDate}-${group.shift}`}>
-                  {t('shiftLog.shiftHeading', { shift: shiftName(group.shift), weekday: weekdayName(group.shiftDate, locale), date: formatDate(group.shiftDate) })}
-                </Heading>
-                <ul className="sl-entries">
-                  {group.entries.map((entry) => (
-                    <li key={entry.id} className="sl-entry" data-corrected={entry.correctedByEntryId ? 'true' : 'false'}>
-                      <div className="sl-entry-head">
-                        <strong>{osloClock(entry.occurredAt)}</strong>
-                        {entry.correctedByEntryId && <Tag data-color="neutral">{t('shiftLog.corrected')}</Tag>}
-                        {entry.correctsEntryId && <Tag data-color="info">{t('shiftLog.isCorrection')}</Tag>}
-                        <span className="sl-muted">{t('shiftLog.writtenBy', { name: entry.createdByName ?? '–' })}</span>
-                      </div>
-                      <p className="sl-entry-body">{entry.body}</p>
-                      {entry.people.length > 0 && (
-                        <p>
-                          {t('shiftLog.about')}{' '}
-                          {entry.people.map((p, i) => (
-                            <span key={p.id}>
-                              {i > 0 && ', '}
-                              <Link asChild>
-                                <RouterLink to={`/personer/${p.id}`}>{p.name}</RouterLink>
-                              </Link>
-                            </span>
-                          ))}
-                        </p>
-                      )}
-                      {entry.correctedByEntryId && <p className="sl-muted">{t('shiftLog.correctedBy')}</p>}
-                      {can('shift_log:write') && !entry.correctedByEntryId && (
-                        <div className="no-print">
-                          <Button
-                            variant="tertiary"
-                            data-size="sm"
-                            onClick={() => {
-                              setSaved(false);
-                              setCorrecting(entry);
-                              window.scrollTo({ top: 0 });
-                            }}
-                          >
-                            {t('shiftLog.correct')}
-                          </Button>
-                        </div>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))}
+            <ShiftGroups idPrefix="sl-ho" shifts={handover.data.shifts} empty={t('shiftLog.handoverEmpty')} onCorrect={startCorrecting} />
           </>
         )}
       </section>
+      <ShiftLogDay onCorrect={startCorrecting} version={formKey} />
     </div>
   );
 }
