@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, logIn, newPage } from './support/browser.ts';
 import { freeRoomWithInventory } from './support/rooms.ts';
 import { checkInThroughApi, type CheckedInResident } from './support/stays.ts';
-import { fitsTheScreen, look, menu } from './support/journey.ts';
+import { fitsTheScreen, look, menu, norwegian } from './support/journey.ts';
 import { see } from './support/wait.ts';
 
 // Issue 7, points 3, 4 and 7 on a phone: a staff member writes in the shift log about a resident,
@@ -28,6 +28,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
+const parseNorwegian = (value: string) => `${value.slice(6, 10)}-${value.slice(3, 5)}-${value.slice(0, 2)}`;
+
 async function openFromMenu(page: Page, name: string, heading: string) {
   await page.getByRole('button', { name: 'Meny' }).click();
   await menu(page).getByRole('link', { name, exact: true }).click();
@@ -48,6 +50,7 @@ describe('daily operations on a phone (390×844)', () => {
     const body = 'Vilde fikk besøk av NAV-veileder kl. 14. Avtalt visning i Storgata på fredag.';
     await page.getByLabel('Hva skjedde').fill(body);
     await page.getByRole('checkbox', { name: `Vilde Vaktbok-Testesen, hybel ${roomName}` }).check();
+    const shiftDateOfEntry = parseNorwegian(await page.getByLabel('Vaktens dato').inputValue());
     await page.getByRole('button', { name: 'Lagre i vaktboka' }).click();
     await see(page.getByText('Innførselen er lagret.'), 'the saved message');
 
@@ -61,6 +64,12 @@ describe('daily operations on a phone (390×844)', () => {
     await fitsTheScreen(page, 'shift log');
     await look(page, 'shift-log-01-handover');
     await page.screenshot({ path: '/tmp/shift-log-01-handover.png', fullPage: true });
+
+    // The same entry on its day, as staff look up an earlier day.
+    await page.getByLabel('Dato', { exact: true }).fill(norwegian(shiftDateOfEntry));
+    await page.getByRole('button', { name: 'Vis dagen' }).click();
+    const day = page.getByRole('region', { name: 'Vaktbok for en annen dag' });
+    await see(day.getByRole('listitem').filter({ hasText: body }), 'the entry on its day');
 
     // Reading the handover is in the resident's access log.
     await entry.getByRole('link', { name: 'Vilde Vaktbok-Testesen' }).click();
