@@ -65,6 +65,14 @@ describe('daily operations on a phone (390×844)', () => {
     await look(page, 'shift-log-01-handover');
     await page.screenshot({ path: '/tmp/shift-log-01-handover.png', fullPage: true });
 
+    // Printed, the handover is the entries alone: no form, no menu, no buttons.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('heading', { name: 'Ny innførsel' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Skriv ut' }).isVisible()).toBe(false);
+    expect(await entry.isVisible()).toBe(true);
+    await page.screenshot({ path: '/tmp/shift-log-01b-handover-print.png', fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+
     // The same entry on its day, as staff look up an earlier day.
     await page.getByLabel('Dato', { exact: true }).fill(norwegian(shiftDateOfEntry));
     await page.getByRole('button', { name: 'Vis dagen' }).click();
