@@ -42,6 +42,10 @@ export const staffingMessagesNb = {
   'staffing.validation.count': 'Skriv et helt tall fra 0 til 10.',
   'staffing.validation.toBeforeFrom': 'Til-datoen kan ikke være før fra-datoen.',
   'staffing.validation.person': 'Velg en ansatt.',
+  'staffing.validation.group': 'Velg helgegruppe 1–4.',
+  'staffing.groupOf': 'Helgegruppe for {name}',
+  'staffing.groupSaved': 'Helgegruppen er endret. Den gjelder turnuser som lages etter dette.',
+  'admin.entity.rota_member': 'Ansatt i turnus',
   'admin.entity.rota': 'Turnus',
   'admin.entity.rota_assignment': 'Vakt i turnus',
 };
@@ -89,6 +93,10 @@ export const staffingMessagesEn: Record<keyof typeof staffingMessagesNb, string>
   'staffing.validation.count': 'Enter a whole number from 0 to 10.',
   'staffing.validation.toBeforeFrom': 'The to-date cannot be before the from-date.',
   'staffing.validation.person': 'Choose a staff member.',
+  'staffing.validation.group': 'Choose weekend group 1–4.',
+  'staffing.groupOf': 'Weekend group of {name}',
+  'staffing.groupSaved': 'The weekend group is changed. It applies to rotas generated after this.',
+  'admin.entity.rota_member': 'Staff member on the rota',
   'admin.entity.rota': 'Staffing plan',
   'admin.entity.rota_assignment': 'Shift on the rota',
 };

@@ -23,6 +23,14 @@ export async function insertMembers(db: Db, rows: (typeof rotaMembers.$inferInse
   if (rows.length) await db.insert(rotaMembers).values(rows).onConflictDoNothing();
 }
 
+/** Sets a person's weekend group (joining the rota if they were not on it). */
+export async function upsertMember(db: Db, row: typeof rotaMembers.$inferInsert) {
+  await db
+    .insert(rotaMembers)
+    .values(row)
+    .onConflictDoUpdate({ target: [rotaMembers.tenantId, rotaMembers.userId], set: { weekendGroup: row.weekendGroup } });
+}
+
 export async function listAssignments(db: Db, tenantId: string, from: string, to: string) {
   return db
     .select({ id: rotaAssignments.id, day: rotaAssignments.day, shift: rotaAssignments.shift, userId: rotaAssignments.userId, name: users.displayName, source: rotaAssignments.source })

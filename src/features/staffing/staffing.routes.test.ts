@@ -67,6 +67,14 @@ describe('staffing routes', () => {
     expect((await lead.post('/api/staffing/assignments', { day: '2026-12-01', shift: 'day', userId: staffId })).status).toBe(409);
   });
 
+  it('moves someone to another weekend group (200) and answers group 5 with 400', async () => {
+    const lead = await as('st_lead');
+    expect((await lead.put(`/api/staffing/members/${staffId}/weekend-group`, { weekendGroup: 3 })).status).toBe(200);
+    const bad = await lead.put(`/api/staffing/members/${staffId}/weekend-group`, { weekendGroup: 4 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['weekendGroup']);
+  });
+
   it('reads the pattern (200) and lets only the lead change it', async () => {
     const pattern = { weekday: { day: 2, evening: 1, night: 0 }, weekend: { day: 2, evening: 1, night: 0 }, reason: 'Som før.', validFrom: '2026-12-01' };
     expect((await (await as('st_staff')).get('/api/staffing/pattern')).status).toBe(200);

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { App } from '../../platform/http/app.ts';
 import { errorResponses, idParam, jsonBody, jsonResponse } from '../../platform/http/openapi.ts';
-import { assignmentInput, rotaOutput, rotaPeriodQuery, staffingPatternInput, staffingPatternOutput } from './staffing.schema.ts';
-import { addAssignment, generateRotaForPeriod, getRota, getStaffingPattern, removeAssignment, updateStaffingPattern } from './staffing.service.ts';
+import { assignmentInput, rotaMemberOutput, weekendGroupInput, rotaOutput, rotaPeriodQuery, staffingPatternInput, staffingPatternOutput } from './staffing.schema.ts';
+import { addAssignment, generateRotaForPeriod, getRota, getStaffingPattern, removeAssignment, setWeekendGroup, updateStaffingPattern } from './staffing.service.ts';
 
 /** The staffing plan (turnus, issue 7 point 7). */
 export function registerStaffingRoutes(app: App) {
@@ -54,6 +54,18 @@ export function registerStaffingRoutes(app: App) {
       responses: { 200: jsonResponse(z.object({ id: z.uuid() }), 'Removed'), ...errorResponses(400, 401, 403, 404) },
     }),
     async (c) => c.json(await removeAssignment(c.get('ctx'), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/staffing/members/{id}/weekend-group',
+      tags,
+      summary: "Move a member of staff (user id) to another weekend group (0–3); applies to rotas generated afterwards",
+      request: { params: idParam, body: jsonBody(weekendGroupInput) },
+      responses: { 200: jsonResponse(z.array(rotaMemberOutput), 'Everyone on the rota with their group'), ...errorResponses(400, 401, 403) },
+    }),
+    async (c) => c.json(await setWeekendGroup(c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(

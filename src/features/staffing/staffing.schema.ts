@@ -58,6 +58,11 @@ export const rotaOutput = z
 
 export const assignmentInput = z.object({ day: isoDate, shift: shiftType, userId: z.uuid('staffing.validation.person') }).meta({ id: 'RotaAssignmentInput' });
 
+export const weekendGroupInput = z
+  .object({ weekendGroup: z.number('staffing.validation.group').int('staffing.validation.group').min(0, 'staffing.validation.group').max(3, 'staffing.validation.group') })
+  .meta({ id: 'WeekendGroupInput', description: '0–3 (shown as group 1–4)' });
+
+export type WeekendGroupInput = z.infer<typeof weekendGroupInput>;
 export type StaffingPatternInput = z.infer<typeof staffingPatternInput>;
 export type StaffingPatternOutput = z.infer<typeof staffingPatternOutput>;
 export type RotaPeriod = z.infer<typeof rotaPeriodQuery>;

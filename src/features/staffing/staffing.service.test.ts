@@ -8,7 +8,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { rotaAssignments, rotaMembers } from './staffing.tables.ts';
 import { isWeekend } from './staffing.rules.ts';
 import { staffingPatternInput } from './staffing.schema.ts';
-import { addAssignment, generateRotaForPeriod, getRota, getStaffingPattern, removeAssignment, updateStaffingPattern } from './staffing.service.ts';
+import { addAssignment, generateRotaForPeriod, getRota, getStaffingPattern, removeAssignment, setWeekendGroup, updateStaffingPattern } from './staffing.service.ts';
 
 let database: Database;
 let tenantId: string;
@@ -115,6 +115,26 @@ describe('editing by hand', () => {
   it('lets staff read the rota but not NAV', async () => {
     expect((await getRota(await contextFor(database, staffIds[1]!, { now }), period)).days).toHaveLength(28);
     expect((await rejection(getRota(await contextFor(database, navId, { now }), period))).code).toBe('auth.forbidden');
+  });
+});
+
+describe('setWeekendGroup', () => {
+  it('moves a person to another weekend group, which the next generated rota follows', async () => {
+    const ctx = await contextFor(database, leadId, { now });
+    const anne = staffIds[0]!;
+    const members = await setWeekendGroup(ctx, anne, { weekendGroup: 2 });
+    expect(members.find((m) => m.userId === anne)!.weekendGroup).toBe(2);
+    const rota = await generateRotaForPeriod(ctx, period);
+    const anneWeekends = rota.days.filter((d) => d.isWeekend && d.shifts.some((s) => s.assigned.some((a) => a.userId === anne)));
+    expect(anneWeekends.length).toBeGreaterThan(0);
+    expect(anneWeekends.every((d) => d.weekendGroup === 2)).toBe(true);
+  });
+
+  it('refuses staff, and someone who cannot be on the rota, changing nothing', async () => {
+    const before = await database.db.select().from(rotaMembers).where(eq(rotaMembers.tenantId, tenantId));
+    expect((await rejection(setWeekendGroup(await contextFor(database, staffIds[1]!, { now }), staffIds[1]!, { weekendGroup: 0 }))).code).toBe('auth.forbidden');
+    expect((await rejection(setWeekendGroup(await contextFor(database, leadId, { now }), navId, { weekendGroup: 0 }))).code).toBe('staffing.not_on_rota');
+    expect(await database.db.select().from(rotaMembers).where(eq(rotaMembers.tenantId, tenantId))).toEqual(before);
   });
 });
 

@@ -21,7 +21,7 @@ import {
   weekendGroupOf,
   type StaffingPattern,
 } from './staffing.rules.ts';
-import { shiftNeeds, type AssignmentInput, type RotaOutput, type RotaPeriod, type StaffingPatternInput, type StaffingPatternOutput } from './staffing.schema.ts';
+import { shiftNeeds, type AssignmentInput, type RotaMemberOutput, type WeekendGroupInput, type RotaOutput, type RotaPeriod, type StaffingPatternInput, type StaffingPatternOutput } from './staffing.schema.ts';
 import * as q from './staffing.queries.ts';
 
 // The staffing plan (turnus, issue 7 point 7): the pattern as a dated setting, a rota generated from
@@ -124,6 +124,20 @@ export async function addAssignment(ctx: Ctx, input: AssignmentInput): Promise<R
     const [row] = await q.insertAssignments(tx.db, [{ ...input, tenantId: user.tenantId, source: 'manual', createdAt: tx.now, createdBy: user.id }]);
     await recordEvent(tx, { action: 'staffing.assign', entityType: 'rota_assignment', entityId: row!.id, details: { day: input.day, shift: input.shift } });
     return buildRota(tx, user.tenantId, { from: input.day, to: input.day }, [input.day]);
+  });
+}
+
+/**
+ * Moves a person to another weekend group (the lead balances the groups when staff change). It
+ * applies to rotas generated from now on; shifts already on the rota stay until edited or regenerated.
+ */
+export async function setWeekendGroup(ctx: Ctx, userId: string, input: WeekendGroupInput): Promise<RotaMemberOutput[]> {
+  const user = requirePermission(ctx, 'staffing:write');
+  return inTransaction(ctx, async (tx) => {
+    if (!(await q.listCandidates(tx.db, user.tenantId)).some((c) => c.userId === userId)) throw staffingError('staffing.not_on_rota');
+    await q.upsertMember(tx.db, { tenantId: user.tenantId, userId, weekendGroup: input.weekendGroup, createdAt: tx.now });
+    await recordEvent(tx, { action: 'staffing.weekend_group', entityType: 'rota_member', entityId: userId, details: { weekendGroup: input.weekendGroup } });
+    return q.listCandidates(tx.db, user.tenantId);
   });
 }
 

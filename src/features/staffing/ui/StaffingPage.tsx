@@ -1,7 +1,7 @@
 import '../../shift-log/ui/shift-log.css';
 import './staffing.css';
 import { useState, type FormEvent } from 'react';
-import { Alert, Button, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Field, Heading, Label, Paragraph, Select, Tag, Textfield } from '@digdir/designsystemet-react';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useApi } from '../../../platform/ui/use-api.ts';
 import { useSession } from '../../../platform/ui/session-context.tsx';
@@ -182,10 +182,32 @@ export function StaffingPage() {
               {t('staffing.members')}
             </Heading>
             <Paragraph className="sl-muted">{t('staffing.membersIntro')}</Paragraph>
-            <ul>
+            <ul className="st-members">
               {rota.data.members.map((m) => (
                 <li key={m.userId}>
-                  {m.name}: {m.weekendGroup === null ? t('staffing.noGroup') : t('staffing.weekendGroup', { group: m.weekendGroup + 1 })}
+                  {canWrite ? (
+                    <Field>
+                      <Label htmlFor={`st-group-${m.userId}`}>{t('staffing.groupOf', { name: m.name })}</Label>
+                      <Select
+                        id={`st-group-${m.userId}`}
+                        value={m.weekendGroup === null ? '' : String(m.weekendGroup)}
+                        onChange={(e) =>
+                          void run(() => api.put(`/api/staffing/members/${m.userId}/weekend-group`, { weekendGroup: Number(e.target.value) }), t('staffing.groupSaved'))
+                        }
+                      >
+                        {m.weekendGroup === null && <Select.Option value="">{t('staffing.noGroup')}</Select.Option>}
+                        {[0, 1, 2, 3].map((g) => (
+                          <Select.Option key={g} value={String(g)}>
+                            {t('staffing.weekendGroup', { group: g + 1 })}
+                          </Select.Option>
+                        ))}
+                      </Select>
+                    </Field>
+                  ) : (
+                    <>
+                      {m.name}: {m.weekendGroup === null ? t('staffing.noGroup') : t('staffing.weekendGroup', { group: m.weekendGroup + 1 })}
+                    </>
+                  )}
                 </li>
               ))}
             </ul>
