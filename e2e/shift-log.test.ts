@@ -111,4 +111,18 @@ describe('daily operations on a phone (390×844)', () => {
     await page.getByRole('heading', { level: 2, name: /^Turnus \d/ }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: '/tmp/shift-log-04-rota-days.png' });
   });
+
+  test('the service lead sees the rota with the pattern and the tools to edit it', async () => {
+    const { context, page } = await newPage(browser, phone);
+    contexts.push(context);
+    await page.goto('/turnus');
+    await see(page.getByRole('heading', { name: /Logg inn/ }), 'the login form');
+    await logIn(page, 'leder');
+    await see(page.getByRole('heading', { level: 1, name: 'Turnus' }), 'the staffing plan');
+    await see(page.getByRole('button', { name: 'Lag turnus for perioden' }), 'the generate button');
+    await see(page.getByRole('heading', { level: 2, name: 'Bemanningsmønster' }), 'the pattern form');
+    await see(page.getByLabel('Helgegruppe for Anne Miljøterapeut'), "a member's weekend group");
+    await fitsTheScreen(page, 'rota (lead)');
+    await look(page, 'shift-log-04-rota-lead');
+  });
 });
