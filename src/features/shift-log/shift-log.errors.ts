@@ -13,4 +13,9 @@ export const shiftLogError = defineErrors({
     nb: 'Fant ikke en av beboerne. Velg beboere fra lista.',
     en: 'One of the residents was not found. Choose residents from the list.',
   },
+  'shift_log.incident_not_found': {
+    kind: 'validation',
+    nb: 'Fant ikke avviket. Velg et avvik fra lista.',
+    en: 'The incident was not found. Choose an incident from the list.',
+  },
 });

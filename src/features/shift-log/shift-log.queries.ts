@@ -4,6 +4,7 @@ import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
 import { rooms } from '../rooms/rooms.tables.ts';
+import { incidents } from '../incidents/incidents.tables.ts';
 import { shiftLogEntries, shiftLogEntryPeople } from './shift-log.tables.ts';
 
 // SQL of the shift log. Entries are only ever inserted: there is no update or delete query here, on purpose.
@@ -87,6 +88,12 @@ export async function countPeopleOfTenant(db: Db, tenantId: string, personIds: s
     .from(people)
     .where(and(eq(people.tenantId, tenantId), inArray(people.id, personIds)));
   return row?.n ?? 0;
+}
+
+/** Whether the incident belongs to this municipality. */
+export async function incidentExists(db: Db, tenantId: string, incidentId: string): Promise<boolean> {
+  const [row] = await db.select({ id: incidents.id }).from(incidents).where(and(eq(incidents.tenantId, tenantId), eq(incidents.id, incidentId)));
+  return Boolean(row);
 }
 
 export async function insertEntry(db: Db, row: typeof shiftLogEntries.$inferInsert, personIds: string[]) {

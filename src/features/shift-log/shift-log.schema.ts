@@ -18,6 +18,9 @@ export const shiftLogEntryInput = z
       .max(20, 'shiftLog.validation.tooManyPeople')
       .default([])
       .meta({ description: 'Residents the entry is about (optional); reading the entry is then logged in their access log' }),
+    incidentId: z
+      .preprocess((v) => (v === '' || v === null ? undefined : v), z.uuid('shiftLog.validation.incident').optional())
+      .meta({ description: 'The incident (avvik) the entry is about (optional)' }),
   })
   .meta({ id: 'ShiftLogEntryInput' });
 

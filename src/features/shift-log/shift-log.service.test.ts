@@ -10,6 +10,8 @@ import { buildPerson } from '../people/people.factory.ts';
 import { buildHouse, buildRoom } from '../rooms/rooms.factory.ts';
 import { buildStay } from '../stays/stays.factory.ts';
 import { shiftLogEntries } from './shift-log.tables.ts';
+import { recordIncident } from '../incidents/incidents.service.ts';
+import { incidentInput } from '../incidents/incidents.schema.ts';
 import { shiftLogEntryInput } from './shift-log.schema.ts';
 import { correctShiftLogEntry, getHandover, getShiftLogDay, listShiftLogResidents, writeShiftLogEntry } from './shift-log.service.ts';
 
@@ -61,7 +63,7 @@ describe('writeShiftLogEntry', () => {
       createdByName: 'Siri Ansatt',
     });
     const [audit] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, written.id), eq(auditEvents.action, 'shift_log.write')));
-    expect(audit!.details).toEqual({ shiftDate: '2026-11-26', shift: 'day', fields: ['body', 'occurredAt'], people: 1 });
+    expect(audit!.details).toEqual({ shiftDate: '2026-11-26', shift: 'day', fields: ['body', 'occurredAt'], people: 1, incident: false });
     expect(JSON.stringify(audit)).not.toContain('urolig');
   });
 
@@ -99,6 +101,23 @@ describe('writeShiftLogEntry', () => {
     const parsed = shiftLogEntryInput.safeParse({ shiftDate: '2026-11-26', shift: 'morning', occurredTime: '10:00', body: ' ' });
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['body', 'shift']);
+  });
+});
+
+describe('linking an entry to an incident (avvik)', () => {
+  it('links an entry to an incident of the municipality and refuses an unknown one, writing nothing', async () => {
+    const ctx = await contextFor(database, staffId, { now });
+    const incident = await recordIncident(
+      ctx,
+      incidentInput.parse({ location: 'common_area', type: 'damage', severity: 'low', description: 'Knust glass i stua.', occurredAt: '2026-11-26T10:30:00+01:00' }),
+    );
+    const written = await writeShiftLogEntry(ctx, input({ incidentId: incident.id, body: 'Avvik registrert for knust glass.' }));
+    expect(written.incidentId).toBe(incident.id);
+    const before = (await entriesOfTenant()).length;
+    const err = await rejection(writeShiftLogEntry(ctx, input({ incidentId: '00000000-0000-4000-8000-000000000000' })));
+    expect(err.code).toBe('shift_log.incident_not_found');
+    expect(Object.keys(err.fields ?? {})).toEqual(['incidentId']);
+    expect(await entriesOfTenant()).toHaveLength(before);
   });
 });
 

@@ -32,6 +32,12 @@ function occurredAt(ctx: Ctx, input: ShiftLogEntryInput): Date {
   return at;
 }
 
+async function checkIncident(tx: Ctx, tenantId: string, incidentId: string | undefined) {
+  if (incidentId && !(await q.incidentExists(tx.db, tenantId, incidentId))) {
+    throw shiftLogError('shift_log.incident_not_found', { fields: { incidentId: shiftLogError.definitions['shift_log.incident_not_found'][tx.locale] } });
+  }
+}
+
 async function checkPeople(tx: Ctx, tenantId: string, personIds: string[]) {
   if ((await q.countPeopleOfTenant(tx.db, tenantId, personIds)) !== personIds.length) {
     throw shiftLogError('shift_log.person_not_found', { fields: { personIds: shiftLogError.definitions['shift_log.person_not_found'][tx.locale] } });
@@ -67,16 +73,26 @@ export async function writeShiftLogEntry(ctx: Ctx, input: ShiftLogEntryInput): P
   const personIds = [...new Set(input.personIds)];
   return inTransaction(ctx, async (tx) => {
     await checkPeople(tx, user.tenantId, personIds);
+    await checkIncident(tx, user.tenantId, input.incidentId);
     const { id } = await q.insertEntry(
       tx.db,
-      { tenantId: user.tenantId, shiftDate: input.shiftDate, shift: input.shift, occurredAt: at, body: input.body, createdAt: tx.now, createdBy: user.id },
+      {
+        tenantId: user.tenantId,
+        shiftDate: input.shiftDate,
+        shift: input.shift,
+        occurredAt: at,
+        body: input.body,
+        incidentId: input.incidentId ?? null,
+        createdAt: tx.now,
+        createdBy: user.id,
+      },
       personIds,
     );
     await recordEvent(tx, {
       action: 'shift_log.write',
       entityType: 'shift_log_entry',
       entityId: id,
-      details: { shiftDate: input.shiftDate, shift: input.shift, fields: ['body', 'occurredAt'], people: personIds.length },
+      details: { shiftDate: input.shiftDate, shift: input.shift, fields: ['body', 'occurredAt'], people: personIds.length, incident: Boolean(input.incidentId) },
     });
     for (const personId of personIds) {
       await recordEvent(tx, { action: 'shift_log.name_person', entityType: 'shift_log_entry', entityId: id, personId, purpose: 'shift_log' });
@@ -95,6 +111,7 @@ export async function correctShiftLogEntry(ctx: Ctx, entryId: string, input: Shi
     if (!(await q.lockEntry(tx.db, user.tenantId, entryId))) throw shiftLogError('shift_log.entry_not_found');
     if (await q.findCorrectionOf(tx.db, entryId)) throw shiftLogError('shift_log.already_corrected');
     await checkPeople(tx, user.tenantId, personIds);
+    await checkIncident(tx, user.tenantId, input.incidentId);
     const { id } = await q.insertEntry(
       tx.db,
       {
@@ -103,6 +120,7 @@ export async function correctShiftLogEntry(ctx: Ctx, entryId: string, input: Shi
         shift: input.shift,
         occurredAt: at,
         body: input.body,
+        incidentId: input.incidentId ?? null,
         correctsEntryId: entryId,
         createdAt: tx.now,
         createdBy: user.id,

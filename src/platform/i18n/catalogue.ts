@@ -13,6 +13,9 @@ import { extensionMessagesNb, extensionMessagesEn } from '../../features/stays/e
 import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features/housing-search/housing-search.messages.ts';
+import { incidentsMessagesNb, incidentsMessagesEn } from '../../features/incidents/incidents.messages.ts';
+import { riskMessagesNb, riskMessagesEn } from '../../features/risk/risk.messages.ts';
+import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messages.ts';
 import { shiftLogMessagesNb, shiftLogMessagesEn } from '../../features/shift-log/shift-log.messages.ts';
 import { patrolMessagesNb, patrolMessagesEn } from '../../features/patrols/patrols.messages.ts';
 import { staffingMessagesNb, staffingMessagesEn } from '../../features/staffing/staffing.messages.ts';
@@ -34,6 +37,9 @@ export const nb = {
   ...journalMessagesNb,
   ...aftercareMessagesNb,
   ...housingSearchMessagesNb,
+  ...incidentsMessagesNb,
+  ...riskMessagesNb,
+  ...keysMessagesNb,
   ...shiftLogMessagesNb,
   ...patrolMessagesNb,
   ...staffingMessagesNb,
@@ -54,6 +60,9 @@ export const en: Record<MessageKey, string> = {
   ...journalMessagesEn,
   ...aftercareMessagesEn,
   ...housingSearchMessagesEn,
+  ...incidentsMessagesEn,
+  ...riskMessagesEn,
+  ...keysMessagesEn,
   ...shiftLogMessagesEn,
   ...patrolMessagesEn,
   ...staffingMessagesEn,

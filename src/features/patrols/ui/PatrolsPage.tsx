@@ -1,6 +1,7 @@
 import '../../shift-log/ui/shift-log.css';
 import { useState } from 'react';
-import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useApi } from '../../../platform/ui/use-api.ts';
 import { useSession } from '../../../platform/ui/session-context.tsx';
@@ -107,6 +108,22 @@ export function PatrolsPage() {
                       </div>
                       {r.findings && <p className="sl-entry-body">{r.findings}</p>}
                       {r.incidentNote && <p className="sl-muted">{r.incidentNote}</p>}
+                      {r.incidentId ? (
+                        <p>
+                          <Link asChild>
+                            <RouterLink to={`/avvik/${r.incidentId}`}>{t('patrol.incidentLink')}</RouterLink>
+                          </Link>
+                        </p>
+                      ) : (
+                        r.needsIncident &&
+                        can('incident:create') && (
+                          <p className="no-print">
+                            <Link asChild>
+                              <RouterLink to="/avvik/ny">{t('patrol.recordIncident')}</RouterLink>
+                            </Link>
+                          </p>
+                        )
+                      )}
                     </li>
                   ))}
                 </ul>

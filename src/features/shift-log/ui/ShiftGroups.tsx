@@ -48,6 +48,13 @@ export function ShiftGroups(props: {
                       ))}
                     </p>
                   )}
+                  {entry.incidentId && (
+                    <p>
+                      <Link asChild>
+                        <RouterLink to={`/avvik/${entry.incidentId}`}>{t('shiftLog.incidentLink')}</RouterLink>
+                      </Link>
+                    </p>
+                  )}
                   {entry.correctedByEntryId && <p className="sl-muted">{t('shiftLog.correctedBy')}</p>}
                   {can('shift_log:write') && !entry.correctedByEntryId && (
                     <div className="no-print">

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
+import { Button, Checkbox, Field, Fieldset, Label, Paragraph, Radio, Select, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import { useSchemaForm } from '../../../platform/ui/forms.ts';
 import { api } from '../../../platform/ui/api.ts';
 import { FormErrors, fieldId } from '../../../platform/ui/Feedback.tsx';
-import { formatDate, parseDateInput } from '../../../platform/ui/format.ts';
+import { formatDate, formatDateTime, parseDateInput } from '../../../platform/ui/format.ts';
 import { parseTimeInput } from '../../journal/ui/journal-format.ts';
 import { shiftLogEntryInput, shiftType, type ShiftLogEntryOutput, type ShiftLogResidentOutput, type ShiftTypeValue } from '../shift-log.schema.ts';
 import { osloClock } from './shift-format.ts';
+import type { IncidentSummaryOutput } from '../../incidents/incidents.schema.ts';
 
 /**
  * Writes a shift-log entry, or a correction of one (prefilled with the original and saved as a new
@@ -17,11 +18,13 @@ export function ShiftLogEntryForm(props: {
   current: { shiftDate: string; shift: ShiftTypeValue };
   nowTime: string;
   residents: ShiftLogResidentOutput[];
+  /** Recent incidents to link to; null when the user may not read incidents. */
+  incidents: IncidentSummaryOutput[] | null;
   correcting?: ShiftLogEntryOutput;
   onSaved(entry: ShiftLogEntryOutput): void;
   onCancel?(): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const form = useSchemaForm(shiftLogEntryInput);
   const original = props.correcting;
   const [shift, setShift] = useState<ShiftTypeValue>(original?.shift ?? props.current.shift);
@@ -40,13 +43,14 @@ export function ShiftLogEntryForm(props: {
     occurredTime: t('shiftLog.time'),
     body: t('shiftLog.body'),
     personIds: t('shiftLog.people'),
+    incidentId: t('shiftLog.incident'),
   };
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? '');
-    const raw = { shiftDate: parseDateInput(text('shiftDate')), shift, occurredTime: parseTimeInput(text('occurredTime')), body: text('body'), personIds: people };
+    const raw = { shiftDate: parseDateInput(text('shiftDate')), shift, occurredTime: parseTimeInput(text('occurredTime')), body: text('body'), personIds: people, incidentId: text('incidentId') };
     await form.submit(raw, async (value) => {
       const path = original ? `/api/shift-log/${original.id}/corrections` : '/api/shift-log';
       props.onSaved(await api.post<ShiftLogEntryOutput>(path, value));
@@ -110,6 +114,20 @@ export function ShiftLogEntryForm(props: {
           />
         ))}
       </Fieldset>
+      {props.incidents && (
+        <Field>
+          <Label htmlFor={id('incidentId')}>{t('shiftLog.incident')}</Label>
+          <Select id={id('incidentId')} name="incidentId" defaultValue={original?.incidentId ?? ''} aria-invalid={err('incidentId') ? true : undefined}>
+            <Select.Option value="">{t('shiftLog.noIncident')}</Select.Option>
+            {props.incidents.map((i) => (
+              <Select.Option key={i.id} value={i.id}>
+                {t('shiftLog.incidentOption', { date: formatDateTime(i.occurredAt, locale), type: t(`incidents.type.${i.type}`), status: t(`incidents.status.${i.status}`) })}
+              </Select.Option>
+            ))}
+          </Select>
+          {err('incidentId') && <ValidationMessage>{err('incidentId')}</ValidationMessage>}
+        </Field>
+      )}
       <Paragraph className="sl-muted">{t('shiftLog.permanentHint')}</Paragraph>
       <div className="sl-actions">
         <Button type="submit" disabled={form.submitting}>

@@ -10,7 +10,14 @@ import type { HandoverOutput, ShiftLogEntryOutput, ShiftLogResidentOutput } from
 import { ShiftLogEntryForm } from './ShiftLogEntryForm.tsx';
 import { ShiftGroups } from './ShiftGroups.tsx';
 import { ShiftLogDay } from './ShiftLogDay.tsx';
-import { osloClock } from './shift-format.ts';
+import { osloClock, osloToday } from './shift-format.ts';
+import type { IncidentSummaryOutput } from '../../incidents/incidents.schema.ts';
+
+const daysAgo = (n: number) => {
+  const d = new Date(`${osloToday()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d.toISOString().slice(0, 10);
+};
 
 /** /vaktbok — the shift log: write an entry, and the handover of the last 24 hours by shift (printable). */
 export function ShiftLogPage() {
@@ -18,6 +25,9 @@ export function ShiftLogPage() {
   const { can } = useSession();
   const handover = useApi<HandoverOutput>('/api/shift-log/handover');
   const residents = useApi<ShiftLogResidentOutput[]>(can('shift_log:write') ? '/api/shift-log/residents' : null);
+  // Incidents of the last 30 days to link an entry to (the list carries no names).
+  const incidents = useApi<IncidentSummaryOutput[]>(can('shift_log:write') && can('incident:read') ? `/api/incidents?from=${daysAgo(30)}` : null);
+  const incidentChoices = can('incident:read') ? (incidents.data ?? []) : null;
   const [formKey, setFormKey] = useState(0);
   const [saved, setSaved] = useState(false);
   const [correcting, setCorrecting] = useState<ShiftLogEntryOutput | null>(null);
@@ -53,7 +63,7 @@ export function ShiftLogPage() {
           <Heading level={2} data-size="sm" id="sl-new-title">
             {t('shiftLog.new')}
           </Heading>
-          <ShiftLogEntryForm key={formKey} current={handover.data.current} nowTime={nowTime} residents={residents.data} onSaved={afterSave} />
+          <ShiftLogEntryForm key={formKey} current={handover.data.current} nowTime={nowTime} residents={residents.data} incidents={incidentChoices} onSaved={afterSave} />
         </section>
       )}
       {correcting && handover.data && residents.data && (
@@ -65,6 +75,7 @@ export function ShiftLogPage() {
             current={handover.data.current}
             nowTime={nowTime}
             residents={residents.data}
+            incidents={incidentChoices}
             correcting={correcting}
             onSaved={afterSave}
             onCancel={() => setCorrecting(null)}
