@@ -32,11 +32,14 @@ import { registerNotificationRoutes } from '../notifications/notifications.route
 import { registerExtensionRoutes } from '../../features/stays/extension.routes.ts';
 import { registerJournalRoutes } from '../../features/journal/journal.routes.ts';
 import { registerAftercareRoutes } from '../../features/aftercare/aftercare.routes.ts';
+import { registerPaymentRoutes } from '../../features/payments/payments.routes.ts';
+import { registerEconomicsRoutes } from '../../features/economics/economics.routes.ts';
 import { registerHousingSearchRoutes } from '../../features/housing-search/housing-search.routes.ts';
 import { registerIncidentRoutes } from '../../features/incidents/incidents.routes.ts';
 import { registerRiskRoutes } from '../../features/risk/risk.routes.ts';
 import { registerKeyRoutes } from '../../features/stays/keys.routes.ts';
 import { registerInventoryRoutes } from '../../features/stays/inventory.routes.ts';
+import { registerReportRoutes } from '../../features/reports/reports.routes.ts';
 import { registerShiftLogRoutes } from '../../features/shift-log/shift-log.routes.ts';
 import { registerPatrolRoutes } from '../../features/patrols/patrols.routes.ts';
 import { registerStaffingRoutes } from '../../features/staffing/staffing.routes.ts';
@@ -144,6 +147,9 @@ export function createApp(deps: AppDeps): App {
   registerRiskRoutes(app);
   registerKeyRoutes(app);
   registerInventoryRoutes(app);
+  registerReportRoutes(app);
+  registerPaymentRoutes(app);
+  registerEconomicsRoutes(app);
   registerShiftLogRoutes(app);
   registerPatrolRoutes(app);
   registerStaffingRoutes(app);

@@ -16,6 +16,9 @@ import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features
 import { incidentsMessagesNb, incidentsMessagesEn } from '../../features/incidents/incidents.messages.ts';
 import { riskMessagesNb, riskMessagesEn } from '../../features/risk/risk.messages.ts';
 import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messages.ts';
+import { reportsMessagesNb, reportsMessagesEn } from '../../features/reports/reports.messages.ts';
+import { paymentsMessagesNb, paymentsMessagesEn } from '../../features/payments/payments.messages.ts';
+import { economicsMessagesNb, economicsMessagesEn } from '../../features/economics/economics.messages.ts';
 import { shiftLogMessagesNb, shiftLogMessagesEn } from '../../features/shift-log/shift-log.messages.ts';
 import { patrolMessagesNb, patrolMessagesEn } from '../../features/patrols/patrols.messages.ts';
 import { staffingMessagesNb, staffingMessagesEn } from '../../features/staffing/staffing.messages.ts';
@@ -40,6 +43,9 @@ export const nb = {
   ...incidentsMessagesNb,
   ...riskMessagesNb,
   ...keysMessagesNb,
+  ...reportsMessagesNb,
+  ...paymentsMessagesNb,
+  ...economicsMessagesNb,
   ...shiftLogMessagesNb,
   ...patrolMessagesNb,
   ...staffingMessagesNb,
@@ -63,6 +69,9 @@ export const en: Record<MessageKey, string> = {
   ...incidentsMessagesEn,
   ...riskMessagesEn,
   ...keysMessagesEn,
+  ...reportsMessagesEn,
+  ...paymentsMessagesEn,
+  ...economicsMessagesEn,
   ...shiftLogMessagesEn,
   ...patrolMessagesEn,
   ...staffingMessagesEn,

@@ -9,6 +9,9 @@ import { writeClockWarnings } from '../../features/stays/extension.warnings.serv
 import { lapseExpiredOffers } from '../../features/allocation/allocation.offers.service.ts';
 import { sendDailyDigests } from '../notifications/notifications.digest.service.ts';
 import { sendIncidentAlerts } from '../../features/incidents/incidents.alerts.service.ts';
+import { archivePreviousMonth } from '../../features/reports/archive.service.ts';
+import { produceStatements } from '../../features/payments/payments.statements.service.ts';
+import { monthOf, previousMonth } from '../../features/payments/payments.rules.ts';
 import { flagMissingPatrolRounds } from '../../features/patrols/patrols.service.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
@@ -24,7 +27,7 @@ export interface JobDeps {
   mailer?: Mailer | null;
 }
 
-export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts'] as const;
+export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts', 'monthly-report', 'monthly-statements'] as const;
 export type JobName = (typeof jobNames)[number];
 
 type TenantSummary = Record<string, unknown>;
@@ -71,8 +74,24 @@ export async function runIncidentAlerts(deps: JobDeps, now = (deps.clock ?? (() 
   await forEachTenant(deps, 'incident-alerts', now, async (ctx) => ({ ...(await sendIncidentAlerts(ctx, mailer)) }));
 }
 
+/** On the 1st: the month before's report, produced and archived once per municipality (issue #6). */
+export async function runMonthlyReport(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  await forEachTenant(deps, 'monthly-report', now, async (ctx) => ({ ...(await archivePreviousMonth(ctx)) }));
+}
+
+/**
+ * On the 1st: the previous month's resident-payment statements in every municipality. Producing a
+ * month again adds only corrections, so a rerun (or a missed run caught up later) charges nothing twice.
+ */
+export async function runMonthlyStatements(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  const month = previousMonth(monthOf(now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' })));
+  await forEachTenant(deps, 'monthly-statements', now, async (ctx) => ({ ...(await produceStatements(ctx, { month })) }));
+}
+
 export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
   'daily-clock': runDailyClock,
   'daily-digest': runDailyDigest,
   'incident-alerts': runIncidentAlerts,
+  'monthly-report': runMonthlyReport,
+  'monthly-statements': runMonthlyStatements,
 };

@@ -24,13 +24,14 @@ export const dailyNav: NavItem[] = [
   { to: '/journal', label: 'nav.journal', permission: 'task:read' },
   { to: '/boligsok', label: 'nav.housingSearch', permission: 'housing_search:read' },
   { to: '/ettervern', label: 'nav.aftercare', permission: 'aftercare:read' },
-  { to: '/betaling', label: 'nav.payments', coming: true },
   { to: '/avvik', label: 'nav.incidents', permission: 'incident:read' },
+  { to: '/betaling', label: 'nav.payments', permission: 'payment:read' },
+  { to: '/okonomi', label: 'nav.economics', permission: 'economics:read' },
   { to: '/vaktbok', label: 'nav.shiftLog', permission: 'shift_log:read' },
   { to: '/nattrunder', label: 'nav.patrols', permission: 'patrol:read' },
   { to: '/turnus', label: 'nav.staffing', permission: 'staffing:read' },
   { to: '/ros', label: 'nav.risk', permission: 'risk:read' },
-  { to: '/rapporter', label: 'nav.reports', coming: true },
+  { to: '/rapporter', label: 'nav.reports', permission: 'report:dashboard' },
 ];
 
 export const adminNav: NavItem[] = [

@@ -29,6 +29,7 @@ const CheckInPage = page(() => import('../../features/stays/ui/CheckInPage.tsx')
 const FireListPage = page(() => import('../../features/stays/ui/FireListPage.tsx'), 'FireListPage');
 const RoomEquipmentPage = page(() => import('../../features/stays/ui/RoomEquipmentPage.tsx'), 'RoomEquipmentPage');
 const MoveOutPage = page(() => import('../../features/stays/ui/MoveOutPage.tsx'), 'MoveOutPage');
+const ReportsPage = page(() => import('../../features/reports/ui/ReportsPage.tsx'), 'ReportsPage');
 const ReferralsPage = page(() => import('../../features/referrals/ui/ReferralsPage.tsx'), 'ReferralsPage');
 const NewReferralPage = page(() => import('../../features/referrals/ui/NewReferralPage.tsx'), 'NewReferralPage');
 const ReferralPage = page(() => import('../../features/referrals/ui/ReferralPage.tsx'), 'ReferralPage');
@@ -48,6 +49,8 @@ const IncidentPage = page(() => import('../../features/incidents/ui/IncidentPage
 const RiskPage = page(() => import('../../features/risk/ui/RiskPage.tsx'), 'RiskPage');
 const KeyRegisterPage = page(() => import('../../features/stays/ui/KeyRegisterPage.tsx'), 'KeyRegisterPage');
 const RoomConditionPage = page(() => import('../../features/stays/ui/RoomConditionPage.tsx'), 'RoomConditionPage');
+const PaymentsPage = page(() => import('../../features/payments/ui/PaymentsPage.tsx'), 'PaymentsPage');
+const EconomicsPage = page(() => import('../../features/economics/ui/EconomicsPage.tsx'), 'EconomicsPage');
 const ShiftLogPage = page(() => import('../../features/shift-log/ui/ShiftLogPage.tsx'), 'ShiftLogPage');
 const PatrolsPage = page(() => import('../../features/patrols/ui/PatrolsPage.tsx'), 'PatrolsPage');
 const StaffingPage = page(() => import('../../features/staffing/ui/StaffingPage.tsx'), 'StaffingPage');
@@ -96,6 +99,9 @@ export const routes: RouteObject[] = [
       { path: 'ros', element: guard('risk:read', <RiskPage />) },
       { path: 'nokler', element: guard('key:manage', <KeyRegisterPage />) },
       { path: 'hybler/:roomId/tilstand', element: guard('room:read', <RoomConditionPage />) },
+      { path: 'rapporter', element: guard('report:dashboard', <ReportsPage />) },
+      { path: 'betaling', element: guard('payment:read', <PaymentsPage />) },
+      { path: 'okonomi', element: guard('economics:read', <EconomicsPage />) },
       { path: 'vaktbok', element: guard('shift_log:read', <ShiftLogPage />) },
       { path: 'nattrunder', element: guard('patrol:read', <PatrolsPage />) },
       { path: 'turnus', element: guard('staffing:read', <StaffingPage />) },
