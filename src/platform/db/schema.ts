@@ -20,6 +20,7 @@ export * from '../../features/stays/inventory.tables.ts';
 export * from '../../features/reports/reports.tables.ts';
 export * from '../../features/payments/payments.tables.ts';
 export * from '../../features/economics/economics.tables.ts';
+export * from '../../features/data-exchange/data-exchange.tables.ts';
 export * from '../../features/shift-log/shift-log.tables.ts';
 export * from '../../features/patrols/patrols.tables.ts';
 export * from '../../features/staffing/staffing.tables.ts';

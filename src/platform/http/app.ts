@@ -40,6 +40,7 @@ import { registerRiskRoutes } from '../../features/risk/risk.routes.ts';
 import { registerKeyRoutes } from '../../features/stays/keys.routes.ts';
 import { registerInventoryRoutes } from '../../features/stays/inventory.routes.ts';
 import { registerReportRoutes } from '../../features/reports/reports.routes.ts';
+import { registerDataExchangeRoutes } from '../../features/data-exchange/data-exchange.routes.ts';
 import { registerShiftLogRoutes } from '../../features/shift-log/shift-log.routes.ts';
 import { registerPatrolRoutes } from '../../features/patrols/patrols.routes.ts';
 import { registerStaffingRoutes } from '../../features/staffing/staffing.routes.ts';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps): App {
   registerReportRoutes(app);
   registerPaymentRoutes(app);
   registerEconomicsRoutes(app);
+  registerDataExchangeRoutes(app);
   registerShiftLogRoutes(app);
   registerPatrolRoutes(app);
   registerStaffingRoutes(app);

@@ -19,6 +19,7 @@ import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messag
 import { reportsMessagesNb, reportsMessagesEn } from '../../features/reports/reports.messages.ts';
 import { paymentsMessagesNb, paymentsMessagesEn } from '../../features/payments/payments.messages.ts';
 import { economicsMessagesNb, economicsMessagesEn } from '../../features/economics/economics.messages.ts';
+import { dataExchangeMessagesNb, dataExchangeMessagesEn } from '../../features/data-exchange/data-exchange.messages.ts';
 import { shiftLogMessagesNb, shiftLogMessagesEn } from '../../features/shift-log/shift-log.messages.ts';
 import { patrolMessagesNb, patrolMessagesEn } from '../../features/patrols/patrols.messages.ts';
 import { staffingMessagesNb, staffingMessagesEn } from '../../features/staffing/staffing.messages.ts';
@@ -46,6 +47,7 @@ export const nb = {
   ...reportsMessagesNb,
   ...paymentsMessagesNb,
   ...economicsMessagesNb,
+  ...dataExchangeMessagesNb,
   ...shiftLogMessagesNb,
   ...patrolMessagesNb,
   ...staffingMessagesNb,
@@ -72,6 +74,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsMessagesEn,
   ...paymentsMessagesEn,
   ...economicsMessagesEn,
+  ...dataExchangeMessagesEn,
   ...shiftLogMessagesEn,
   ...patrolMessagesEn,
   ...staffingMessagesEn,
