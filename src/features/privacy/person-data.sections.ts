@@ -10,6 +10,7 @@ import { aftercarePersonData } from '../aftercare/aftercare.person-data.ts';
 import { incidentsPersonData } from '../incidents/incidents.person-data.ts';
 import { paymentsPersonData } from '../payments/payments.person-data.ts';
 import { economicsPersonData } from '../economics/economics.person-data.ts';
+import { shiftLogPersonData } from '../shift-log/shift-log.person-data.ts';
 import { privacyPersonData } from './privacy.person-data.ts';
 
 /**
@@ -30,5 +31,6 @@ export const personDataSections: PersonDataSection[] = [
   incidentsPersonData,
   paymentsPersonData,
   economicsPersonData,
+  shiftLogPersonData,
   privacyPersonData,
 ];

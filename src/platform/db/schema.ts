@@ -22,3 +22,6 @@ export * from '../../features/payments/payments.tables.ts';
 export * from '../../features/economics/economics.tables.ts';
 export * from '../../features/data-exchange/data-exchange.tables.ts';
 export * from '../../features/privacy/privacy.tables.ts';
+export * from '../../features/shift-log/shift-log.tables.ts';
+export * from '../../features/patrols/patrols.tables.ts';
+export * from '../../features/staffing/staffing.tables.ts';

@@ -43,6 +43,9 @@ import { registerInventoryRoutes } from '../../features/stays/inventory.routes.t
 import { registerReportRoutes } from '../../features/reports/reports.routes.ts';
 import { registerDataExchangeRoutes } from '../../features/data-exchange/data-exchange.routes.ts';
 import { registerPrivacyRoutes } from '../../features/privacy/privacy.routes.ts';
+import { registerShiftLogRoutes } from '../../features/shift-log/shift-log.routes.ts';
+import { registerPatrolRoutes } from '../../features/patrols/patrols.routes.ts';
+import { registerStaffingRoutes } from '../../features/staffing/staffing.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -154,6 +157,9 @@ export function createApp(deps: AppDeps): App {
   registerEconomicsRoutes(app);
   registerDataExchangeRoutes(app);
   registerPrivacyRoutes(app);
+  registerShiftLogRoutes(app);
+  registerPatrolRoutes(app);
+  registerStaffingRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -237,4 +237,22 @@ export const authorisationMatrix: Record<string, RouteRule> = {
   'GET /api/data-exchange/export.zip': { permission: ['data:export'], roles: [LEAD, ADMIN] },
   'GET /api/data-exchange/export.json': { permission: ['data:export'], roles: [LEAD, ADMIN] },
   'GET /api/data-exchange/export-pseudonymised.zip': { permission: ['data:export:pseudonymised'], roles: [LEAD, ADMIN] },
+
+  // Shift log, night patrols, staffing plan (issue #7)
+  'GET /api/shift-log/handover': { permission: ['shift_log:read'], roles: [STAFF, LEAD] },
+  'GET /api/shift-log/day': { permission: ['shift_log:read'], roles: [STAFF, LEAD] },
+  'POST /api/shift-log': { permission: ['shift_log:write'], roles: [STAFF, LEAD] },
+  'POST /api/shift-log/{id}/corrections': { permission: ['shift_log:write'], roles: [STAFF, LEAD] },
+  'GET /api/shift-log/residents': { permission: ['shift_log:write'], roles: [STAFF, LEAD] },
+  'GET /api/patrols': { permission: ['patrol:read'], roles: [STAFF, LEAD] },
+  'POST /api/patrols': { permission: ['patrol:write'], roles: [STAFF, LEAD] },
+  'GET /api/patrols/expected-rounds': { permission: ['patrol:read'], roles: [STAFF, LEAD] },
+  'PUT /api/patrols/expected-rounds': { permission: ['settings:write'], roles: [LEAD, ADMIN] },
+  'GET /api/staffing/rota': { permission: ['staffing:read'], roles: [STAFF, LEAD] },
+  'POST /api/staffing/rota/generate': { permission: ['staffing:write'], roles: [LEAD] },
+  'POST /api/staffing/assignments': { permission: ['staffing:write'], roles: [LEAD] },
+  'DELETE /api/staffing/assignments/{id}': { permission: ['staffing:write'], roles: [LEAD] },
+  'PUT /api/staffing/members/{id}/weekend-group': { permission: ['staffing:write'], roles: [LEAD] },
+  'GET /api/staffing/pattern': { permission: ['staffing:read'], roles: [STAFF, LEAD] },
+  'PUT /api/staffing/pattern': { permission: ['staffing:write'], roles: [LEAD] },
 };

@@ -21,6 +21,9 @@ import { paymentsMessagesNb, paymentsMessagesEn } from '../../features/payments/
 import { economicsMessagesNb, economicsMessagesEn } from '../../features/economics/economics.messages.ts';
 import { dataExchangeMessagesNb, dataExchangeMessagesEn } from '../../features/data-exchange/data-exchange.messages.ts';
 import { privacyMessagesNb, privacyMessagesEn } from '../../features/privacy/privacy.messages.ts';
+import { shiftLogMessagesNb, shiftLogMessagesEn } from '../../features/shift-log/shift-log.messages.ts';
+import { patrolMessagesNb, patrolMessagesEn } from '../../features/patrols/patrols.messages.ts';
+import { staffingMessagesNb, staffingMessagesEn } from '../../features/staffing/staffing.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -47,6 +50,9 @@ export const nb = {
   ...economicsMessagesNb,
   ...dataExchangeMessagesNb,
   ...privacyMessagesNb,
+  ...shiftLogMessagesNb,
+  ...patrolMessagesNb,
+  ...staffingMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -72,6 +78,9 @@ export const en: Record<MessageKey, string> = {
   ...economicsMessagesEn,
   ...dataExchangeMessagesEn,
   ...privacyMessagesEn,
+  ...shiftLogMessagesEn,
+  ...patrolMessagesEn,
+  ...staffingMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

@@ -13,6 +13,7 @@ import { archivePreviousMonth } from '../../features/reports/archive.service.ts'
 import { produceStatements } from '../../features/payments/payments.statements.service.ts';
 import { monthOf, previousMonth } from '../../features/payments/payments.rules.ts';
 import { runRetention } from '../../features/privacy/retention.service.ts';
+import { flagMissingPatrolRounds } from '../../features/patrols/patrols.service.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
 // call the services, which check their permission, write in a transaction and audit, as for a person.
@@ -47,12 +48,13 @@ async function forEachTenant(deps: JobDeps, job: JobName, now: Date, work: (ctx:
   if (failed) throw new Error(`${job} failed for ${failed} municipality(ies)`);
 }
 
-/** Three-month warnings into the inbox, then offers whose answer time has passed lapse. */
+/** Three-month warnings into the inbox, then offers whose answer time has passed lapse, then last night's patrol rounds are checked. */
 export async function runDailyClock(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
   await forEachTenant(deps, 'daily-clock', now, async (ctx) => {
     const clock = await writeClockWarnings(ctx);
     const { lapsedOfferIds } = await lapseExpiredOffers(ctx);
-    return { ...clock, lapsedOffers: lapsedOfferIds.length };
+    const patrol = await flagMissingPatrolRounds(ctx);
+    return { ...clock, lapsedOffers: lapsedOfferIds.length, patrolNightFlagged: patrol.flagged };
   });
 }
 

@@ -81,7 +81,7 @@ describe('systemContext', () => {
     const again = await systemContext(database, testEnv, silentLog, tenantId, now);
     expect(again.user!.id).toBe(ctx.user!.id);
     expect(ctx.user!.roles).toEqual(['system']);
-    expect([...ctx.user!.permissions].sort()).toEqual(['aftercare:read', 'inbox:read', 'incident:read', 'offer:respond', 'payment:read', 'payment:write', 'referral:read', 'report:archive', 'report:read', 'retention:run', 'stay:read', 'task:read']);
+    expect([...ctx.user!.permissions].sort()).toEqual(['aftercare:read', 'inbox:read', 'incident:read', 'offer:respond', 'patrol:read', 'payment:read', 'payment:write', 'referral:read', 'report:archive', 'report:read', 'retention:run', 'stay:read', 'task:read']);
     const [row] = await database.db.select().from(users).where(eq(users.username, systemUsername(tenantId)));
     expect(row).toMatchObject({ isActive: false, passwordHash: null, tenantId });
   });

@@ -27,7 +27,9 @@ export const dailyNav: NavItem[] = [
   { to: '/avvik', label: 'nav.incidents', permission: 'incident:read' },
   { to: '/betaling', label: 'nav.payments', permission: 'payment:read' },
   { to: '/okonomi', label: 'nav.economics', permission: 'economics:read' },
-  { to: '/vaktbok', label: 'nav.shiftLog', coming: true },
+  { to: '/vaktbok', label: 'nav.shiftLog', permission: 'shift_log:read' },
+  { to: '/nattrunder', label: 'nav.patrols', permission: 'patrol:read' },
+  { to: '/turnus', label: 'nav.staffing', permission: 'staffing:read' },
   { to: '/ros', label: 'nav.risk', permission: 'risk:read' },
   { to: '/rapporter', label: 'nav.reports', permission: 'report:dashboard' },
 ];

@@ -54,6 +54,9 @@ const KeyRegisterPage = page(() => import('../../features/stays/ui/KeyRegisterPa
 const RoomConditionPage = page(() => import('../../features/stays/ui/RoomConditionPage.tsx'), 'RoomConditionPage');
 const PaymentsPage = page(() => import('../../features/payments/ui/PaymentsPage.tsx'), 'PaymentsPage');
 const EconomicsPage = page(() => import('../../features/economics/ui/EconomicsPage.tsx'), 'EconomicsPage');
+const ShiftLogPage = page(() => import('../../features/shift-log/ui/ShiftLogPage.tsx'), 'ShiftLogPage');
+const PatrolsPage = page(() => import('../../features/patrols/ui/PatrolsPage.tsx'), 'PatrolsPage');
+const StaffingPage = page(() => import('../../features/staffing/ui/StaffingPage.tsx'), 'StaffingPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -105,6 +108,9 @@ export const routes: RouteObject[] = [
       { path: 'rapporter', element: guard('report:dashboard', <ReportsPage />) },
       { path: 'betaling', element: guard('payment:read', <PaymentsPage />) },
       { path: 'okonomi', element: guard('economics:read', <EconomicsPage />) },
+      { path: 'vaktbok', element: guard('shift_log:read', <ShiftLogPage />) },
+      { path: 'nattrunder', element: guard('patrol:read', <PatrolsPage />) },
+      { path: 'turnus', element: guard('staffing:read', <StaffingPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],

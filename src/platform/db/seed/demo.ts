@@ -14,6 +14,7 @@ import { seedReportHistory } from '../../../features/reports/reports.seed.ts';
 import { seedEconomicsDemo } from '../../../features/economics/economics.seed.ts';
 import { seedPaymentsDemo } from '../../../features/payments/payments.seed.ts';
 import { seedPrivacyDemo } from '../../../features/privacy/privacy.seed.ts';
+import { seedOperations } from './operations.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -118,5 +119,6 @@ export async function seedDemo(db: Db): Promise<void> {
     }
     await seedEconomicsDemo(tx, tenantId, now);
     await seedPrivacyDemo(tx, tenantId, createdRooms[6]!.id, now);
+    await seedOperations(tx as unknown as Db, tenantId, passwordHash, now);
   });
 }
