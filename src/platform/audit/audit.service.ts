@@ -44,3 +44,26 @@ export async function recordAccess(ctx: Ctx, personId: string, purpose: string, 
     requestId: ctx.requestId,
   });
 }
+
+/**
+ * Records reads of several people's records in one statement (a list page such as the board shows
+ * many residents at once): one row per distinct person, exactly as recordAccess would write them.
+ */
+export async function recordAccesses(ctx: Ctx, personIds: Iterable<string | null>, purpose: string, action = 'person.read'): Promise<void> {
+  const ids = [...new Set([...personIds].filter((p): p is string => p !== null))];
+  if (ids.length === 0) return;
+  await ctx.db.insert(auditEvents).values(
+    ids.map((personId) => ({
+      tenantId: ctx.user?.tenantId ?? null,
+      at: ctx.now,
+      kind: 'read' as const,
+      actorUserId: ctx.user?.id ?? null,
+      action,
+      entityType: 'person',
+      entityId: personId,
+      personId,
+      purpose,
+      requestId: ctx.requestId,
+    })),
+  );
+}
