@@ -18,7 +18,7 @@ export interface BenchResults {
   endpoints: { name: string; app1: CannonResult; app50: CannonResult; bare1: CannonResult; bare50: CannonResult; sql: SqlResult }[];
   contention: CannonResult & { offers: number; rooms: number; checkedIn: number; overlaps: number; staysInRooms: number };
   loadTest: LoadTestResult | null;
-  machine: { cpus: number; node: string };
+  machine: { cpus: number; node: string; loadAverageBefore: number; loadAverageAfter: number };
   national?: { name: string; ms: number } | null;
 }
 
@@ -27,7 +27,7 @@ const ratio = (a: number, b: number | null) => (b && a ? `${(a / b).toFixed(1)}�
 
 export function renderMarkdown(r: BenchResults): string {
   const lines: string[] = [];
-  lines.push(`## Benchmark ${r.date} — ${r.engine}, ${r.scale.services} services × ${r.scale.years} years (${r.machine.cpus} cores, Node ${r.machine.node})`);
+  lines.push(`## Benchmark ${r.date} — ${r.engine}, ${r.scale.services} services × ${r.scale.years} years (${r.machine.cpus} cores shared, load average ${r.machine.loadAverageBefore.toFixed(1)} before / ${r.machine.loadAverageAfter.toFixed(1)} after; Node ${r.machine.node})`);
   lines.push('');
   lines.push(
     `Data: ${Object.entries(r.counts).map(([k, v]) => `${k} ${n(v, 0)}`).join(', ')}.` + (r.loadSeconds !== null ? ` Loaded in ${r.loadSeconds} s.` : ' (reused)'),

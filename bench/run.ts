@@ -43,6 +43,7 @@ const scale: Scale = { services: Number(args.services ?? base.services), years: 
 const seconds = Number(args.seconds ?? (args.small ? 3 : 10));
 const today = osloDate(new Date());
 const log = (line: string) => console.log(line);
+const loadAverageBefore = (await import('node:os')).loadavg()[0]!;
 
 const target: { databaseUrl?: string; dataDir?: string } = {};
 if (pgUrl) {
@@ -195,7 +196,7 @@ const results: BenchResults = {
   endpoints: rows,
   contention,
   loadTest,
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+  machine: { cpus: (await import('node:os')).cpus().length, node: process.version, loadAverageBefore, loadAverageAfter: (await import('node:os')).loadavg()[0]! },
 };
 const dir = join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
