@@ -24,6 +24,8 @@ const { values: args } = parseArgs({
     load: { type: 'boolean', default: false },
     'load-only': { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    'explain-only': { type: 'boolean', default: false },
+    label: { type: 'string', default: '' },
     'skip-build': { type: 'boolean', default: false },
     services: { type: 'string' },
     years: { type: 'string' },
@@ -67,9 +69,10 @@ let meta: Meta;
   if (database.pglite) raw = database.pglite as unknown as Raw;
   else {
     const { default: pg } = await import('pg');
-    const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 1 });
-    raw = pool;
-    closeRaw = () => pool.end();
+    const client = new pg.Client({ connectionString: target.databaseUrl });
+    await client.connect();
+    raw = client;
+    closeRaw = () => client.end();
   }
   const { rows } = await raw.query<{ n: string }>('select count(*)::text as n from tenants');
   if (Number(rows[0]!.n) === 0) {
@@ -102,12 +105,14 @@ const endpoints: Endpoint[] = [
 
 // 3. The database's own limit (and, with --explain, the plan of every statement the endpoints run).
 log('Measuring the SQL of each endpoint directly …');
-const sql = await measureSql(target, { username: meta.staffUsername, password: PASSWORD }, endpoints, Math.max(2, seconds / 2), { explain: args.explain });
-if (args.explain) {
-  const file = join(root, 'bench', 'results', `${today}-explain-${engine}.txt`);
+const explain = args.explain || args['explain-only'];
+const sql = await measureSql(target, { username: meta.staffUsername, password: PASSWORD }, endpoints, args['explain-only'] ? 0.2 : Math.max(2, seconds / 2), { explain });
+if (explain) {
+  const file = join(root, 'bench', 'results', `${today}-explain-${engine}${args.label ? `-${args.label}` : ''}.txt`);
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(file, sql.explain);
   log(`EXPLAIN (ANALYZE) of every statement written to ${file}`);
+  if (args['explain-only']) process.exit(0);
 }
 
 // 4. The web app as built for production, and the first page's size.
