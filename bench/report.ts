@@ -67,5 +67,30 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   lines.push('');
+  lines.push(...targets(r));
+  lines.push('');
   return lines.join('\n');
+}
+
+/** The issue's targets beside what was measured. */
+function targets(r: BenchResults): string[] {
+  const find = (prefix: string) => r.endpoints.find((e) => e.name.startsWith(prefix));
+  const rows: [string, string, boolean | null][] = [];
+  for (const prefix of ['Room board', "Resident's page"]) {
+    const e = find(prefix);
+    if (!e) continue;
+    rows.push([`${prefix}: p95 < 50 ms at 50 connections`, `${n(e.app50.p95)} ms`, e.app50.p95 < 50]);
+    const appSql = e.sql.rpsParallel ? e.sql.rpsParallel / e.app50.rps : e.app1.p50 / e.sql.p50;
+    rows.push([`${prefix}: app/SQL ≤ 2`, `${appSql.toFixed(1)}× (50 conn.)`, appSql <= 2]);
+  }
+  const search = find('Person search');
+  if (search) rows.push(['Person search: p95 < 30 ms', `${n(search.app1.p95)} ms at 1, ${n(search.app50.p95)} ms at 50 conn.`, search.app1.p95 < 30]);
+  if (r.national) rows.push(['National KOSTRA year < 2 s', `${n(r.national.ms, 0)} ms (${r.national.name})`, r.national.ms < 2000]);
+  rows.push(['First page < 250 kB JS gzipped', `${n(r.bundle.jsGzipKb)} kB`, r.bundle.jsGzipKb < 250]);
+  if (r.engine === 'pglite') rows.push(['Cold start on PGlite < 5 s', `${n(r.coldStartMs, 0)} ms`, r.coldStartMs < 5000]);
+  return [
+    '| Target (issue #9) | Measured | Holds |',
+    '|---|---|---|',
+    ...rows.map(([t, m, ok]) => `| ${t} | ${m} | ${ok === null ? '–' : ok ? 'yes' : '**no**'} |`),
+  ];
 }

@@ -201,6 +201,7 @@ const results: BenchResults = {
   endpoints: rows,
   contention,
   loadTest,
+  national: after.national,
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version, loadAverageBefore, loadAverageAfter: (await import('node:os')).loadavg()[0]! },
 };
 const dir = join(root, 'bench', 'results');
