@@ -13,6 +13,7 @@ export interface LoadTestResult extends CannonResult {
   writesOk: number;
   rowsFound: number | null;
   lost: number | null;
+  inFlightAtStop?: number;
 }
 
 export async function runLoadTest(url: string, _target: unknown, meta: Meta, password: string, seconds: number): Promise<LoadTestResult> {

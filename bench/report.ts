@@ -63,7 +63,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.loadTest) {
     const l = r.loadTest;
     lines.push(
-      `Load held (issue #8 point 9): ${l.users} staff users, ${l.seconds} s, reads and journal writes mixed: ${n(l.requests, 0)} requests, ${n(l.rps, 0)} req/s, p95 ${n(l.p95)} ms, p99 ${n(l.p99)} ms, errors ${l.errors + l.non2xx}; ${l.writesOk} writes answered 2xx, ${l.rowsFound} rows found, lost ${l.lost}.`,
+      `Load held (issue #8 point 9): ${l.users} staff users, ${l.seconds} s, reads and journal writes mixed: ${n(l.requests, 0)} requests, ${n(l.rps, 0)} req/s, p95 ${n(l.p95)} ms, p99 ${n(l.p99)} ms, errors ${l.errors + l.non2xx}; ${l.writesOk} writes answered 2xx, ${l.rowsFound} rows found (${l.inFlightAtStop ?? 0} still in flight when the time ran out), lost ${l.lost}.`,
     );
   }
   lines.push('');

@@ -183,7 +183,10 @@ const contention: BenchResults['contention'] = {
 log(`  ${contention.checkedIn} check-ins succeeded, ${after.overlaps} overlaps, ${after.staysInRooms} stays in the ${contention.rooms} rooms`);
 if (loadTest) {
   loadTest.rowsFound = after.loadRows;
-  loadTest.lost = (loadTest.writesOk ?? 0) - (after.loadRows ?? 0);
+  // A write still in flight when the minute ends is committed but its answer is not counted: rows
+  // found may exceed the 2xx answers; a lost write is a 2xx answer without its row.
+  loadTest.lost = Math.max(0, loadTest.writesOk - (after.loadRows ?? 0));
+  loadTest.inFlightAtStop = Math.max(0, (after.loadRows ?? 0) - loadTest.writesOk);
   log(`  load: ${loadTest.writesOk} journal writes answered 2xx, ${after.loadRows} rows found`);
 }
 
