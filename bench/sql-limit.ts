@@ -69,6 +69,41 @@ async function openWithLogger(target: { databaseUrl?: string; dataDir?: string }
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 const round = (n: number) => Math.round(n * 100) / 100;
 
+const TIMEOUT_S = 60;
+const executionMs = (text: string) => {
+  const m = /Execution Time: ([\d.]+) ms/.exec(text);
+  return m ? Number(m[1]) : null;
+};
+
+async function explainText(raw: Raw, st: { sql: string; params: unknown[] }) {
+  const plan = await raw.query<Record<string, string>>(`explain (analyze, buffers) ${st.sql}`, st.params);
+  const text = plan.rows.map((r) => Object.values(r)[0]).join('\n');
+  return { text, ms: executionMs(text) };
+}
+
+/**
+ * The plan as it was before the benchmark's indexes: drop them inside a transaction (DROP INDEX is
+ * transactional), explain, roll back. A statement that runs longer than a minute is cancelled and
+ * shown with its estimated plan.
+ */
+async function explainWithout(raw: Raw, st: { sql: string; params: unknown[] }, indexes: string[]) {
+  await raw.query('begin');
+  try {
+    for (const index of indexes) await raw.query(`drop index if exists "${index}"`);
+    await raw.query(`set local statement_timeout = '${TIMEOUT_S}s'`);
+    await raw.query('savepoint plan');
+    try {
+      return await explainText(raw, st);
+    } catch {
+      await raw.query('rollback to savepoint plan');
+      const plan = await raw.query<Record<string, string>>(`explain ${st.sql}`, st.params);
+      return { text: `(cancelled after ${TIMEOUT_S} s; the estimated plan:)\n${plan.rows.map((r) => Object.values(r)[0]).join('\n')}`, ms: null };
+    }
+  } finally {
+    await raw.query('rollback');
+  }
+}
+
 // One transaction per request, as the service runs its part in one (so access-log inserts cost one commit).
 async function replayOnce(raw: Raw, statements: { sql: string; params: unknown[] }[]) {
   await raw.query('begin');
@@ -85,7 +120,7 @@ export async function measureSql(
   login: { username: string; password: string },
   endpoints: Endpoint[],
   seconds: number,
-  options: { explain?: boolean } = {},
+  options: { explain?: boolean; withoutIndexes?: string[] } = {},
 ): Promise<{ results: SqlResult[]; responses: Record<string, unknown>; captured: Captured[]; explain: string }> {
   let sink: { sql: string; params: unknown[] }[] | null = null;
   const logger: Logger = { logQuery: (q, params) => sink?.push({ sql: q, params }) };
@@ -118,17 +153,29 @@ export async function measureSql(
     }
 
     let explain = '';
+    let summary = '';
     if (options.explain) {
+      const seen = new Set<string>();
       for (const c of captured) {
         explain += `\n=== ${c.name}\n`;
         for (const statements of c.statements) {
           for (const st of statements) {
-            if (!/^\s*(select|with)\b/i.test(st.sql)) continue;
-            const plan = await h.raw.query<Record<string, string>>(`explain (analyze, buffers) ${st.sql}`, st.params);
-            explain += `\n-- ${st.sql.slice(0, 300)}\n${plan.rows.map((r) => Object.values(r)[0]).join('\n')}\n`;
+            if (!/^\s*(select|with)\b/i.test(st.sql) || seen.has(st.sql)) continue;
+            seen.add(st.sql);
+            const after = await explainText(h.raw, st);
+            explain += `\n-- ${st.sql.slice(0, 300)}\n${after.text}\n`;
+            if (options.withoutIndexes?.length) {
+              const before = await explainWithout(h.raw, st, options.withoutIndexes);
+              explain += `\n-- the same WITHOUT ${options.withoutIndexes.join(', ')}:\n${before.text}\n`;
+              if (before.ms === null || Math.abs(before.ms - after.ms!) > 0.5) {
+                const label = st.sql.replace(/\s+/g, ' ').replace(/"/g, '').slice(0, 90);
+                summary += `| ${c.name} | \`${label}…\` | ${before.ms === null ? `> ${TIMEOUT_S} s (cancelled)` : before.ms.toFixed(1)} | ${after.ms!.toFixed(1)} |\n`;
+              }
+            }
           }
         }
       }
+      if (summary) explain = `| Endpoint | Statement | ms without | ms with the indexes |\n|---|---|--:|--:|\n${summary}${explain}`;
     }
 
     const results: SqlResult[] = [];
