@@ -16,7 +16,7 @@ export interface BenchResults {
   rssAfterLoadMb: number;
   bundle: { jsGzipKb: number; cssGzipKb: number; allJsGzipKb: number; files: string[] };
   endpoints: { name: string; app1: CannonResult; app50: CannonResult; bare1: CannonResult; bare50: CannonResult; sql: SqlResult }[];
-  contention: CannonResult & { offers: number; rooms: number; checkedIn: number; overlaps: number; staysInRooms: number };
+  contention: CannonResult & { offers: number; rooms: number; checkedIn: number; overlaps: number; staysInRooms: number; personOverlaps: number };
   loadTest: LoadTestResult | null;
   machine: { cpus: number; node: string; loadAverageBefore: number; loadAverageAfter: number };
   national?: { name: string; ms: number } | null;
@@ -55,7 +55,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push('');
   const c = r.contention;
   lines.push(
-    `Check-in under contention: ${c.offers} accepted offers for ${c.rooms} rooms, ${c.connections} clients: ${n(c.rps, 0)} req/s, p95 ${n(c.p95)} ms; ${c.checkedIn} check-ins succeeded, the rest refused (${Object.entries(c.statusCodes).map(([k, v]) => `${v}× ${k}`).join(', ')}); stays in those rooms afterwards ${c.staysInRooms}, overlapping stays ${c.overlaps}.`,
+    `Check-in under contention: ${c.offers} accepted offers for ${c.rooms} rooms, ${c.connections} clients: ${n(c.rps, 0)} req/s, p95 ${n(c.p95)} ms; ${c.checkedIn} check-ins succeeded, the rest refused (${Object.entries(c.statusCodes).map(([k, v]) => `${v}× ${k}`).join(', ')}); stays in those rooms afterwards ${c.staysInRooms}, overlapping stays ${c.overlaps}. In all the data: ${c.personOverlaps} people in two stays at once.`,
   );
   if (r.national) lines.push(`National KOSTRA aggregation (${r.national.name}): ${n(r.national.ms, 0)} ms.`);
   lines.push(`Cold start (${r.engine === 'pglite' ? 'PGlite, existing data directory' : 'PostgreSQL'}): ${n(r.coldStartMs, 0)} ms. RSS after start ${r.rssAfterStartMb} MB, after the load ${r.rssAfterLoadMb} MB.`);

@@ -187,6 +187,7 @@ const contention: BenchResults['contention'] = {
   checkedIn: contentionRun.okByLabel.checkIn ?? 0,
   overlaps: after.overlaps,
   staysInRooms: after.staysInRooms,
+  personOverlaps: after.personOverlaps,
 };
 log(`  ${contention.checkedIn} check-ins succeeded, ${after.overlaps} overlaps, ${after.staysInRooms} stays in the ${contention.rooms} rooms`);
 if (loadTest) {
