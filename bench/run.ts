@@ -96,6 +96,8 @@ let meta: Meta;
 if (args['load-only']) process.exit(0);
 
 // 2. What is measured: the endpoints as the pages call them.
+const lastYear = Number(today.slice(0, 4)) - 1;
+const lastMonth = today.slice(5, 7) === '01' ? `${lastYear}-12` : `${today.slice(0, 4)}-${String(Number(today.slice(5, 7)) - 1).padStart(2, '0')}`;
 const personPage = ['?purpose=follow_up', '/access-log', '/timeline', '/journal', '/goals-and-tasks', '/belongings', '/stay-clock', '/housing-search', '/aftercare'].map(
   (suffix) => ({ method: 'GET' as const, path: suffix.startsWith('?') ? `/api/people/${meta.residentId}${suffix}` : `/api/people/${meta.residentId}${suffix}` }),
 );
@@ -104,7 +106,14 @@ const endpoints: Endpoint[] = [
   { name: "Resident's page (9 API calls)", requests: personPage },
   { name: 'Person search (POST /api/people/search)', requests: [{ method: 'POST', path: '/api/people/search', body: { query: meta.searchTerm } }] },
   { name: 'Waiting list (GET /api/waiting-list)', requests: [{ method: 'GET', path: '/api/waiting-list' }] },
-  ...meta.reportEndpoints,
+  // The reports feature (issue #6): the service lead's monthly and year report and KOSTRA figures of one service.
+  ...(existsSync(join(root, 'src', 'features', 'reports'))
+    ? [
+        { name: 'Monthly report (GET /api/reports/monthly/{month})', username: 'b0-leder', requests: [{ method: 'GET' as const, path: `/api/reports/monthly/${lastMonth}` }] },
+        { name: 'Year report (GET /api/reports/year/{year})', username: 'b0-leder', requests: [{ method: 'GET' as const, path: `/api/reports/year/${lastYear}` }] },
+        { name: 'KOSTRA, one service (GET /api/reports/kostra/{year})', username: 'b0-leder', requests: [{ method: 'GET' as const, path: `/api/reports/kostra/${lastYear}` }] },
+      ]
+    : []),
 ];
 
 // 3. The database's own limit (and, with --explain, the plan of every statement the endpoints run).
@@ -112,7 +121,7 @@ log('Measuring the SQL of each endpoint directly …');
 const explain = args.explain || args['explain-only'];
 const sql = await measureSql(target, { username: meta.staffUsername, password: PASSWORD }, endpoints, args['explain-only'] ? 0.2 : Math.max(2, seconds / 2), {
   explain,
-  // The indexes of migration 0007 (the benchmark's own): on PostgreSQL each plan is also shown without them.
+  // The indexes of migration 0011 (the benchmark's own): on PostgreSQL each plan is also shown without them.
   withoutIndexes: engine === 'postgresql' ? benchIndexes : [],
 });
 if (explain) {
@@ -142,8 +151,11 @@ let loadTest: LoadTestResult | null = null;
 let contentionRun: CannonResult;
 let rssAfterLoadMb: number;
 try {
-  const cookie = await login(app.url, meta.staffUsername, PASSWORD);
+  const cookies = new Map<string, string>();
   for (const e of endpoints) {
+    const username = e.username ?? meta.staffUsername;
+    if (!cookies.has(username)) cookies.set(username, await login(app.url, username, PASSWORD));
+    const cookie = cookies.get(username)!;
     const measured: Record<string, CannonResult> = {};
     for (const connections of [1, 50]) {
       log(`  ${e.name} at ${connections} connection(s) …`);

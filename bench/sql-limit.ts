@@ -13,6 +13,8 @@ import type { CannonRequest } from './cannon.ts';
 export interface Endpoint {
   name: string;
   requests: CannonRequest[];
+  /** Log in as this user instead of the default one (reports are the service lead's). */
+  username?: string;
 }
 export interface Captured {
   name: string;
@@ -129,14 +131,20 @@ export async function measureSql(
   try {
     const env = loadEnv({ NODE_ENV: 'production', DEMO: 'false', JOBS: 'false', ALLOW_SYNTHETIC_IDS: 'true' });
     const app = createApp({ database: h.database, env, log: pino({ level: 'silent' }) });
-    const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(login) });
-    if (res.status !== 204) throw new Error(`in-process login failed: ${res.status}`);
-    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    const cookies = new Map<string, string>();
+    const cookieFor = async (username: string) => {
+      if (cookies.has(username)) return cookies.get(username)!;
+      const res = await app.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...login, username }) });
+      if (res.status !== 204) throw new Error(`in-process login as ${username} failed: ${res.status}`);
+      cookies.set(username, res.headers.get('set-cookie')!.split(';')[0]!);
+      return cookies.get(username)!;
+    };
 
     const responses: Record<string, unknown> = {};
     const captured: Captured[] = [];
     for (const e of endpoints) {
       const statements: Captured['statements'] = [];
+      const cookie = await cookieFor(e.username ?? login.username);
       for (const r of e.requests) {
         sink = [];
         const answer = await app.request(r.path, {

@@ -13,6 +13,10 @@ import { extensionMessagesNb, extensionMessagesEn } from '../../features/stays/e
 import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features/housing-search/housing-search.messages.ts';
+import { incidentsMessagesNb, incidentsMessagesEn } from '../../features/incidents/incidents.messages.ts';
+import { riskMessagesNb, riskMessagesEn } from '../../features/risk/risk.messages.ts';
+import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messages.ts';
+import { reportsMessagesNb, reportsMessagesEn } from '../../features/reports/reports.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -31,6 +35,10 @@ export const nb = {
   ...journalMessagesNb,
   ...aftercareMessagesNb,
   ...housingSearchMessagesNb,
+  ...incidentsMessagesNb,
+  ...riskMessagesNb,
+  ...keysMessagesNb,
+  ...reportsMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -48,6 +56,10 @@ export const en: Record<MessageKey, string> = {
   ...journalMessagesEn,
   ...aftercareMessagesEn,
   ...housingSearchMessagesEn,
+  ...incidentsMessagesEn,
+  ...riskMessagesEn,
+  ...keysMessagesEn,
+  ...reportsMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

@@ -29,6 +29,7 @@ const CheckInPage = page(() => import('../../features/stays/ui/CheckInPage.tsx')
 const FireListPage = page(() => import('../../features/stays/ui/FireListPage.tsx'), 'FireListPage');
 const RoomEquipmentPage = page(() => import('../../features/stays/ui/RoomEquipmentPage.tsx'), 'RoomEquipmentPage');
 const MoveOutPage = page(() => import('../../features/stays/ui/MoveOutPage.tsx'), 'MoveOutPage');
+const ReportsPage = page(() => import('../../features/reports/ui/ReportsPage.tsx'), 'ReportsPage');
 const ReferralsPage = page(() => import('../../features/referrals/ui/ReferralsPage.tsx'), 'ReferralsPage');
 const NewReferralPage = page(() => import('../../features/referrals/ui/NewReferralPage.tsx'), 'NewReferralPage');
 const ReferralPage = page(() => import('../../features/referrals/ui/ReferralPage.tsx'), 'ReferralPage');
@@ -42,6 +43,12 @@ const HousingSearchPage = page(() => import('../../features/housing-search/ui/Ho
 const ListingPage = page(() => import('../../features/housing-search/ui/ListingPage.tsx'), 'ListingPage');
 const ListingFormPage = page(() => import('../../features/housing-search/ui/ListingFormPage.tsx'), 'ListingFormPage');
 const LandlordPage = page(() => import('../../features/housing-search/ui/LandlordPage.tsx'), 'LandlordPage');
+const IncidentsPage = page(() => import('../../features/incidents/ui/IncidentsPage.tsx'), 'IncidentsPage');
+const NewIncidentPage = page(() => import('../../features/incidents/ui/NewIncidentPage.tsx'), 'NewIncidentPage');
+const IncidentPage = page(() => import('../../features/incidents/ui/IncidentPage.tsx'), 'IncidentPage');
+const RiskPage = page(() => import('../../features/risk/ui/RiskPage.tsx'), 'RiskPage');
+const KeyRegisterPage = page(() => import('../../features/stays/ui/KeyRegisterPage.tsx'), 'KeyRegisterPage');
+const RoomConditionPage = page(() => import('../../features/stays/ui/RoomConditionPage.tsx'), 'RoomConditionPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -81,6 +88,13 @@ export const routes: RouteObject[] = [
       { path: 'boligsok/annonser/:id', element: guard('housing_search:read', <ListingPage />) },
       { path: 'boligsok/annonser/:id/endre', element: guard('housing_search:write', <ListingFormPage />) },
       { path: 'boligsok/utleiere/:id', element: guard('housing_search:read', <LandlordPage />) },
+      { path: 'avvik', element: guard('incident:read', <IncidentsPage />) },
+      { path: 'avvik/ny', element: guard('incident:create', <NewIncidentPage />) },
+      { path: 'avvik/:id', element: guard('incident:read', <IncidentPage />) },
+      { path: 'ros', element: guard('risk:read', <RiskPage />) },
+      { path: 'nokler', element: guard('key:manage', <KeyRegisterPage />) },
+      { path: 'hybler/:roomId/tilstand', element: guard('room:read', <RoomConditionPage />) },
+      { path: 'rapporter', element: guard('report:dashboard', <ReportsPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],
