@@ -73,6 +73,8 @@ export const offers = pgTable(
   },
   (t) => [
     index('offers_referral_idx').on(t.referralId),
+    // The board's arrivals: accepted offers of one service, by date.
+    index('offers_tenant_accepted_idx').on(t.tenantId, t.fromOn).where(sql`${t.status} = 'accepted'`),
     uniqueIndex('offers_one_open_per_referral').on(t.referralId).where(sql`${t.status} = 'open'`),
   ],
 );
@@ -92,7 +94,11 @@ export const waitingListEntries = pgTable(
     removedAt: timestamp('removed_at', { withTimezone: true }),
     removalReason: text('removal_reason'),
   },
-  (t) => [uniqueIndex('waiting_list_one_open_per_referral').on(t.referralId).where(sql`${t.removedAt} is null`)],
+  (t) => [
+    uniqueIndex('waiting_list_one_open_per_referral').on(t.referralId).where(sql`${t.removedAt} is null`),
+    // The waiting list of one service: only the open entries.
+    index('waiting_list_tenant_open_idx').on(t.tenantId, t.addedAt).where(sql`${t.removedAt} is null`),
+  ],
 );
 
 export const waitingListEvents = pgTable(

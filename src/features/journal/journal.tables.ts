@@ -32,6 +32,9 @@ export const journalEntries = pgTable(
   },
   (t) => [
     index('journal_entries_person_idx').on(t.personId, t.occurredAt),
+    // "Is this entry corrected, and by which?" is asked for every entry listed; without this index
+    // each asks the whole table (1.8 s for one resident's 15 entries at 217 000 entries).
+    index('journal_entries_corrects_idx').on(t.correctsEntryId).where(sql`${t.correctsEntryId} is not null`),
     check('journal_service_contact_names_service', sql`${t.type} <> 'service_contact' or ${t.service} is not null`),
   ],
 );

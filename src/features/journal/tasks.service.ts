@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccesses, recordEvent } from '../../platform/audit/audit.service.ts';
 import { peopleError } from '../people/people.errors.ts';
 import { journalError } from './journal.errors.ts';
 import { isOverdue, osloDate } from './journal.rules.ts';
@@ -31,7 +31,7 @@ export function toTaskOutput(row: q.TaskRow, today: string): TaskOutput {
 // A task list shows residents' names, so it is a read of each of them (as on the board): one
 // access-log row per resident shown, purpose follow-up.
 async function recordReads(ctx: Ctx, rows: q.TaskRow[]) {
-  for (const id of new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))) await recordAccess(ctx, id, 'follow_up', 'task.read');
+  await recordAccesses(ctx, rows.map((r) => r.personId), 'follow_up', 'task.read');
 }
 
 async function taskById(ctx: Ctx, tenantId: string, id: string): Promise<TaskOutput> {

@@ -1,4 +1,5 @@
 import { pgTable, uuid, text, timestamp, boolean, index } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { tenants } from '../../platform/db/tenants.tables.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
@@ -67,5 +68,6 @@ export const referrals = pgTable(
     index('referrals_tenant_status_idx').on(t.tenantId, t.status, t.receivedAt),
     index('referrals_referred_by_idx').on(t.referredBy, t.receivedAt),
     index('referrals_person_idx').on(t.personId),
+    index('referrals_partner_idx').on(t.partnerPersonId).where(sql`${t.partnerPersonId} is not null`),
   ],
 );

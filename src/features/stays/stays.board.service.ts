@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess } from '../../platform/audit/audit.service.ts';
+import { recordAccesses } from '../../platform/audit/audit.service.ts';
 import { fullName } from './stays.check-in.service.ts';
 import { addDays, initials, isoWeek, mondayOf, osloDate, stayClock } from './stays.rules.ts';
 import * as q from './stays.queries.ts';
@@ -18,9 +18,9 @@ export const BOARD_HORIZON_DAYS = 14;
 export const CALENDAR_WEEKS = 6;
 
 // Reading the board shows residents' names, so it is a read of each of them: one access-log row per
-// person shown, with the purpose of the daily follow-up.
+// person shown, with the purpose of the daily follow-up (written in one statement, not one per person).
 async function recordReads(ctx: Ctx, personIds: Iterable<string | null>, purpose: string) {
-  for (const id of new Set([...personIds].filter((p): p is string => p !== null))) await recordAccess(ctx, id, purpose);
+  await recordAccesses(ctx, personIds, purpose);
 }
 
 /**

@@ -31,6 +31,11 @@ export const stays = pgTable(
   (t) => [
     index('stays_tenant_room_idx').on(t.tenantId, t.roomId, t.startOn),
     index('stays_person_idx').on(t.personId),
+    // The board's current residents, per service, without walking every open stay in the country.
+    index('stays_tenant_open_idx').on(t.tenantId, t.roomId).where(sql`${t.endOn} is null`),
+    // "Has this offer been checked in?" (the board's arrivals) and "stays of a partner" (the timeline).
+    index('stays_offer_idx').on(t.offerId),
+    index('stays_partner_idx').on(t.partnerPersonId).where(sql`${t.partnerPersonId} is not null`),
     uniqueIndex('stays_one_open_per_person').on(t.personId).where(sql`${t.endOn} is null`),
     check('stays_end_after_start', sql`${t.endOn} is null or ${t.endOn} >= ${t.startOn}`),
     check('stays_planned_end_after_start', sql`${t.plannedEndOn} > ${t.startOn}`),

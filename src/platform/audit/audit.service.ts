@@ -68,9 +68,15 @@ export async function recordEvents(ctx: Ctx, events: AuditWrite[]): Promise<void
   for (let i = 0; i < rows.length; i += 500) await ctx.db.insert(auditEvents).values(rows.slice(i, i + 500));
 }
 
-/** recordAccess for many people at once (bulk exports): one read row per person, written in chunks. */
-export async function recordAccesses(ctx: Ctx, personIds: string[], purpose: string, action = 'person.read'): Promise<void> {
-  const rows = personIds.map((personId) => ({
+/**
+ * Records reads of several people's records at once (a list page such as the board, a bulk export):
+ * one row per distinct person, exactly as recordAccess would write them, in statements of 500 rows.
+ * It does not apply the access-by-need check: callers list people they may see (current residents)
+ * or hold a permission that covers everyone (data:export).
+ */
+export async function recordAccesses(ctx: Ctx, personIds: Iterable<string | null>, purpose: string, action = 'person.read'): Promise<void> {
+  const ids = [...new Set([...personIds].filter((p): p is string => p !== null))];
+  const rows = ids.map((personId) => ({
     tenantId: ctx.user?.tenantId ?? null,
     at: ctx.now,
     kind: 'read' as const,

@@ -4,18 +4,26 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces.js';
 // pdfmake on the server, with its bundled Roboto embedded (æøå correct; embedded fonts are also a
 // precondition for PDF/A archiving). Documents may not fetch anything from the network.
 const require = createRequire(import.meta.url);
-const pdfmake = require('pdfmake') as {
+interface Pdfmake {
   setFonts(fonts: unknown): void;
   setUrlAccessPolicy(cb: (url: string) => boolean): void;
   setLocalAccessPolicy(cb: (path: string) => boolean): void;
   createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
-};
-const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
-const fontFiles = new Set(Object.values(fonts.Roboto));
-pdfmake.setFonts(fonts);
-pdfmake.setUrlAccessPolicy(() => false);
-// Only the bundled font files may be read from disk; a document can never pull in another local file.
-pdfmake.setLocalAccessPolicy((path) => fontFiles.has(path));
+}
+// Loaded on the first PDF, not at start: pdfmake is one of the heaviest modules (cold start, issue #9).
+let loaded: Pdfmake | null = null;
+function pdfmake(): Pdfmake {
+  if (loaded) return loaded;
+  const lib = require('pdfmake') as Pdfmake;
+  const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
+  const fontFiles = new Set(Object.values(fonts.Roboto));
+  lib.setFonts(fonts);
+  lib.setUrlAccessPolicy(() => false);
+  // Only the bundled font files may be read from disk; a document can never pull in another local file.
+  lib.setLocalAccessPolicy((path) => fontFiles.has(path));
+  loaded = lib;
+  return lib;
+}
 
 export type { TDocumentDefinitions };
 
@@ -33,7 +41,7 @@ function withNoBreakSpaces(node: unknown): unknown {
 
 /** Renders a document definition to PDF bytes. Sets Norwegian language and the given title. */
 export async function renderPdf(doc: TDocumentDefinitions, meta: { title: string; author?: string }): Promise<Buffer> {
-  return pdfmake
+  return pdfmake()
     .createPdf({
       language: 'nb-NO',
       pageSize: 'A4',
