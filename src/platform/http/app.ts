@@ -8,7 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env.ts';
-import type { Ctx } from './context.ts';
+import { withTenantScope, type Ctx } from './context.ts';
 import type { Env } from '../config/env.ts';
 import type { Database } from '../db/client.ts';
 import { databaseVersion } from '../db/client.ts';
@@ -79,7 +79,16 @@ export function createApp(deps: AppDeps): App {
     }
     c.header('X-Request-Id', requestId);
     c.header('Cache-Control', 'no-store');
-    await next();
+    // A logged-in request runs in one transaction scoped to the user's tenant: every query in it is
+    // under row-level security (ADR 006). Services' own transactions become savepoints inside it.
+    if (ctx.user) {
+      await withTenantScope(ctx, async (scoped) => {
+        c.set('ctx', scoped);
+        await next();
+      });
+    } else {
+      await next();
+    }
     // Route pattern, not the raw URL: ids in paths are UUIDs, but search terms never reach a URL anyway.
     ctx.log.info(
       { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
@@ -114,7 +123,8 @@ export function createApp(deps: AppDeps): App {
     },
   });
   app.openapi(health, async (c) =>
-    c.json({ status: 'ok' as const, database: deps.database.engine, databaseVersion: await databaseVersion(deps.database.db) }, 200),
+    // ctx.db: inside a logged-in request's transaction (on PGlite another handle would wait for it).
+    c.json({ status: 'ok' as const, database: deps.database.engine, databaseVersion: await databaseVersion(c.get('ctx').db) }, 200),
   );
 
   registerAuthRoutes(app);
