@@ -3,7 +3,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Logger } from 'pino';
@@ -13,6 +12,7 @@ import type { Env } from '../config/env.ts';
 import type { Database } from '../db/client.ts';
 import { databaseVersion } from '../db/client.ts';
 import { handleError } from './error-handler.ts';
+import { csrfGuard, loginRateLimit, securityHeaders } from './security.ts';
 import { platformError } from './errors.ts';
 import { validationHook } from './validation.ts';
 import { localeFromHeader, type Locale } from '../i18n/i18n.ts';
@@ -51,7 +51,7 @@ export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.onError(handleError);
-  app.use('*', secureHeaders({ referrerPolicy: 'no-referrer' }));
+  app.use('*', securityHeaders());
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }));
 
   // Builds the request's service context: who is asking, in which language, at what time.
@@ -95,6 +95,10 @@ export function createApp(deps: AppDeps): App {
       'request',
     );
   });
+
+  // Writes from another site are refused; login attempts are limited per address (security.ts).
+  app.use('/api/*', csrfGuard(deps.env));
+  app.use('/api/auth/login', loginRateLimit(deps.env, clock));
 
   // Everything under /api needs a logged-in user, checked before any input is parsed, except these.
   // (Each service still checks its own permission on its first line.)

@@ -76,6 +76,7 @@ export const platformMessagesEn: Record<keyof typeof platformMessagesNb, string>
   'validation.nationalId.typeMismatch': 'The number is a {actual}, not a {expected}.',
   'validation.nationalId.missing': 'Enter the national identity number or D-number, or choose another id type.',
   'validation.nationalId.hNumber': 'H-numbers are for health services only. Use a national identity number, a D-number or «Other id».',
+  'validation.totpCode': 'The code has six digits.',
   'validation.otherId.missing': 'Describe which id the person has.',
   'validation.childMustBeUnder18': 'Children in the household must be under 18.',
   'validation.passwordTooShort': 'The password must have at least 12 characters.',

@@ -74,6 +74,7 @@ export const platformMessagesNb = {
   'validation.nationalId.typeMismatch': 'Nummeret er et {actual}, ikke et {expected}.',
   'validation.nationalId.missing': 'Skriv fødselsnummer eller D-nummer, eller velg en annen id-type.',
   'validation.nationalId.hNumber': 'H-nummer brukes bare i helsetjenesten. Bruk fødselsnummer, D-nummer eller «Annen id».',
+  'validation.totpCode': 'Koden har seks siffer.',
   'validation.otherId.missing': 'Beskriv hvilken id personen har.',
   'validation.childMustBeUnder18': 'Barn i husstanden skal være under 18 år.',
   'validation.passwordTooShort': 'Passordet må ha minst 12 tegn.',
