@@ -43,6 +43,8 @@ export default async function setup(project: TestProject) {
     DEMO: 'true',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
+    // Every journey logs in from 127.0.0.1; the per-address login limit is tested in security.test.ts.
+    LOGIN_MAX_PER_IP: '100000',
   };
   if (pg) env.DATABASE_URL = pg.url;
   else delete env.DATABASE_URL;

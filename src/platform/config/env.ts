@@ -57,7 +57,7 @@ export const envSchema = z.object({
   // Behind a reverse proxy: take the client address for login rate limits from X-Forwarded-For.
   TRUST_PROXY: booleanFlag.default(false),
   // Login attempts allowed from one address per LOGIN_LOCK_MINUTES window, before 429.
-  LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
 });
 
 export type Env = Omit<z.infer<typeof envSchema>, 'DATA_ENCRYPTION_KEY' | 'DATA_HASH_KEY'> & {

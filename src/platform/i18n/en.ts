@@ -52,6 +52,8 @@ export const platformMessagesEn: Record<keyof typeof platformMessagesNb, string>
   'login.title': 'Log in',
   'login.username': 'Username',
   'login.password': 'Password',
+  'login.totpCode': 'Code from the authenticator app',
+  'login.totpCodeHint': 'Six digits. The code changes every 30 seconds.',
   'login.submit': 'Log in',
   'login.failed': 'Wrong username or password.',
   'login.sessionExpired': 'You were logged out after a while without activity.',

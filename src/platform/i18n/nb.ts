@@ -50,6 +50,8 @@ export const platformMessagesNb = {
   'login.title': 'Logg inn',
   'login.username': 'Brukernavn',
   'login.password': 'Passord',
+  'login.totpCode': 'Koden fra autentiseringsappen',
+  'login.totpCodeHint': 'Seks siffer. Koden skifter hvert 30. sekund.',
   'login.submit': 'Logg inn',
   'login.failed': 'Feil brukernavn eller passord.',
   'login.sessionExpired': 'Du ble logget ut fordi du var inaktiv en stund.',
