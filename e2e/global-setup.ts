@@ -1,9 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { findChromium } from './support/chromium.ts';
+import { startServer, type ServerProcess } from '../src/platform/reliability/server-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -34,38 +35,28 @@ export default async function setup(project: TestProject) {
   const built = Date.now();
   const pg = process.env.DATABASE_URL ? await createDatabase(process.env.DATABASE_URL) : null;
 
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: '0', // the server reports the port it got; no race for a "free" port
-    HOST: '127.0.0.1',
+  const env: Record<string, string | undefined> = {
     DATA_DIR: dataDir,
     WEB_DIR: webDir,
     DEMO: 'true',
-    LOG_LEVEL: 'warn',
     NODE_ENV: 'test',
+    DATABASE_URL: pg ? pg.url : undefined,
     // Every journey logs in from 127.0.0.1; the per-address login limit is tested in security.test.ts.
     LOGIN_MAX_PER_IP: '100000',
   };
-  if (pg) env.DATABASE_URL = pg.url;
-  else delete env.DATABASE_URL;
 
-  const server = spawn(process.execPath, ['src/server.ts'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
-
+  let server: ServerProcess | null = null;
   async function teardown() {
-    await stopServer(server, exited);
+    await server?.stop();
     if (pg) await pg.drop();
     rmSync(runDir, { recursive: true, force: true });
   }
 
   try {
-    const port = await waitForPort(server, output, exited);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitForHealth(baseUrl, output, exited);
-    project.provide('baseUrl', baseUrl);
+    server = await startServer(env, 'e2e');
+    project.provide('baseUrl', server.baseUrl);
     console.log(
-      `[e2e] web app built in ${((built - started) / 1000).toFixed(1)} s; server ready at ${baseUrl} ` +
+      `[e2e] web app built in ${((built - started) / 1000).toFixed(1)} s; server ready at ${server.baseUrl} ` +
         `(${pg ? `PostgreSQL database ${pg.name}` : 'PGlite'}) after ${((Date.now() - built) / 1000).toFixed(1)} s`,
     );
   } catch (err) {
@@ -116,53 +107,4 @@ async function createDatabase(adminUrl: string) {
       }
     },
   };
-}
-
-function waitForPort(server: ChildProcess, output: string[], exited: Promise<number | null>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`[e2e] the server did not report its port within 60 s:\n${output.join('')}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output.push(chunk.toString());
-      const match = /running on http:\/\/[^:]+:(\d+)/.exec(output.join(''));
-      if (match) {
-        clearTimeout(timer);
-        resolve(Number(match[1]));
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`[e2e] the server exited (code ${code}) before it was ready:\n${output.join('')}`));
-    });
-  });
-}
-
-async function waitForHealth(baseUrl: string, output: string[], exited: Promise<number | null>) {
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const deadline = Date.now() + 60_000;
-  let last = '';
-  while (Date.now() < deadline && !gone) {
-    try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return;
-      last = `HTTP ${res.status}`;
-    } catch (err) {
-      last = String(err);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`[e2e] GET /api/health did not answer 200 (${last}):\n${output.join('')}`);
-}
-
-async function stopServer(server: ChildProcess, exited: Promise<number | null>) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  server.kill('SIGTERM');
-  const stopped = await Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 10_000))]);
-  if (!stopped) {
-    console.warn('[e2e] the server did not stop within 10 s of SIGTERM; killing it');
-    server.kill('SIGKILL');
-    await exited;
-  }
 }

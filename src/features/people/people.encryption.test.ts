@@ -74,7 +74,7 @@ describe('identity numbers at rest', () => {
 });
 
 describe('sealPlainNationalIds (the start-up migration of old rows)', () => {
-  it('encrypts rows written in plain before 0007, once, and they are found by number afterwards', async () => {
+  it('encrypts rows written in plain before the security migration, once, and they are found by number afterwards', async () => {
     const nationalId = syntheticNationalId('1970-03-03', 303);
     const [plain] = rowsOf<{ id: string }>(
       await database.db.execute(

@@ -3,7 +3,7 @@ import { isSealed, nationalIdHash, sealNationalId, type FieldKeys } from '../../
 import * as q from './people.queries.ts';
 
 /**
- * Encrypts identity numbers still stored in plain (rows written before migration 0007; ADR 006).
+ * Encrypts identity numbers still stored in plain (rows written before the `security` migration; ADR 006).
  * A SQL migration cannot do this, the key lives only in the application, so the server runs it on
  * start, after the migrations. Idempotent: a row counts as plain while it has no hash, and each row
  * is updated only if it still has none. Runs as the table owner, before any request is served.

@@ -1,10 +1,11 @@
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, notExists } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { rooms } from '../rooms/rooms.tables.ts';
 import { keyIssues, roomKeys, stays } from './stays.tables.ts';
 import { moveOuts } from './moving-on.tables.ts';
+import { keyLosses } from './keys.tables.ts';
 
 // SQL of the move-out: the move_outs row, and the keys still out after a stay ended.
 
@@ -58,7 +59,15 @@ export async function listKeysNotReturned(db: Db, tenantId: string) {
     .innerJoin(stays, eq(stays.id, keyIssues.stayId))
     .innerJoin(people, eq(people.id, stays.personId))
     .leftJoin(rooms, eq(rooms.id, roomKeys.roomId))
-    .where(and(eq(keyIssues.tenantId, tenantId), isNull(keyIssues.returnedAt), isNotNull(stays.endOn)))
+    .where(
+      and(
+        eq(keyIssues.tenantId, tenantId),
+        isNull(keyIssues.returnedAt),
+        isNotNull(stays.endOn),
+        // A key reported lost is followed up as an incident, not waited for.
+        notExists(db.select({ id: keyLosses.id }).from(keyLosses).where(eq(keyLosses.keyId, roomKeys.id))),
+      ),
+    )
     .orderBy(asc(stays.endOn), asc(roomKeys.keyNumber));
 }
 

@@ -165,6 +165,7 @@ describe('recordMoveOut', () => {
       roomChecked: true,
       inventoryItems: 2,
       inventoryDamagedOrMissing: 1,
+      damageIncidents: 1,
       belongingsStored: 1,
     });
     // Where they went and the free text stay out of the audit rows.

@@ -16,6 +16,7 @@ import * as rq from './room-move.queries.ts';
 import * as bq from './belongings.queries.ts';
 import * as q from './move-out.queries.ts';
 import type { KeyDoor } from './stays.schema.ts';
+import { recordDamageIncidents } from './inventory.service.ts';
 import type { KeysNotReturnedOutput, MoveOutInput, MoveOutOutput, MoveOutViewOutput } from './move-out.schema.ts';
 
 // Move-out (utflytting, stay:move_out): the stay ends, where the household went is recorded in the
@@ -151,6 +152,16 @@ export async function recordMoveOut(ctx: Ctx, stayId: string, input: MoveOutInpu
     // The item's present condition follows the latest check, so the next check-in starts from it.
     const changed = input.inventory.filter((l) => items.find((i) => i.id === l.itemId)!.condition !== l.condition);
     for (const l of changed) await sq.setInventoryCondition(tx.db, user.tenantId, l.itemId, l.condition);
+    // An item found newly damaged or missing becomes a damage incident, in this transaction.
+    const damageIncidentIds = await recordDamageIncidents(tx, {
+      roomId: stay.roomId,
+      when: 'move_out',
+      residentIds: household(stay),
+      lines: input.inventory.map((l) => {
+        const item = items.find((i) => i.id === l.itemId)!;
+        return { itemId: l.itemId, name: item.name, before: item.condition, now: l.condition, note: l.note };
+      }),
+    });
 
     await rq.returnKeyIssues(
       tx.db,
@@ -183,6 +194,7 @@ export async function recordMoveOut(ctx: Ctx, stayId: string, input: MoveOutInpu
       roomChecked: input.roomChecked,
       inventoryItems: input.inventory.length,
       inventoryDamagedOrMissing: damagedItems(input.inventory).length,
+      damageIncidents: damageIncidentIds.length,
       belongingsStored: input.belongings.length,
     };
     for (const personId of household(stay)) {

@@ -60,7 +60,7 @@ export async function getCheckInPreparation(ctx: Ctx, offerId: string): Promise<
       plannedEndOn: offer.plannedEndOn,
       today,
       latestEndOn: latestEndDate(today > offer.fromOn ? today : offer.fromOn),
-      availableKeys: keys.filter((k) => !k.issuedAt).map((k) => ({ id: k.id, keyNumber: k.keyNumber, door: k.door as KeyDoor, roomId: k.roomId })),
+      availableKeys: keys.filter((k) => !k.issuedAt && !k.lostAt).map((k) => ({ id: k.id, keyNumber: k.keyNumber, door: k.door as KeyDoor, roomId: k.roomId })),
       inventory,
       houseRules: houseRules ? { id: houseRules.id, version: houseRules.version, rules: houseRules.rules } : null,
       stayId,
@@ -128,7 +128,7 @@ export async function checkIn(ctx: Ctx, offerId: string, input: CheckInInput): P
     const keys = await q.findKeys(tx.db, user.tenantId, input.keyIds);
     const usable = (k: (typeof keys)[number]) => k.roomId === offer.roomId || (k.roomId === null && k.door === 'front_door');
     if (keys.length !== input.keyIds.length || !keys.every(usable)) throw fieldError(tx, 'key.not_found', 'keyIds');
-    if (keys.some((k) => k.issuedAt)) throw fieldError(tx, 'key.already_issued', 'keyIds');
+    if (keys.some((k) => k.issuedAt || k.lostAt)) throw fieldError(tx, 'key.already_issued', 'keyIds');
 
     const household = [offer.personId, ...(offer.partnerPersonId ? [offer.partnerPersonId] : [])];
     if (await q.findOpenStayOfPeople(tx.db, user.tenantId, household)) throw staysError('stay.person_has_open_stay');

@@ -7,6 +7,7 @@ import { referrals } from '../referrals/referrals.tables.ts';
 import { offers } from '../allocation/allocation.tables.ts';
 import { houseRulesAcceptances, houseRulesVersions } from '../agreements/agreements.tables.ts';
 import { inventoryChecks, inventoryItems, keyIssues, roomKeys, stays } from './stays.tables.ts';
+import { keyLosses } from './keys.tables.ts';
 
 // SQL of the stays feature. Offers, referrals, rooms and people are read here with this feature's own
 // read-only queries; they are written only through their own services.
@@ -87,13 +88,16 @@ const keyColumns = {
   roomId: roomKeys.roomId,
   issuedAt: openIssue.issuedAt,
   issuedToStayId: openIssue.stayId,
+  // A key reported lost is never handed out again (keys.service.ts).
+  lostAt: keyLosses.reportedAt,
 };
 
 function keysWithOpenIssue(db: Db) {
   return db
     .select(keyColumns)
     .from(roomKeys)
-    .leftJoin(openIssue, and(eq(openIssue.keyId, roomKeys.id), isNull(openIssue.returnedAt)));
+    .leftJoin(openIssue, and(eq(openIssue.keyId, roomKeys.id), isNull(openIssue.returnedAt)))
+    .leftJoin(keyLosses, eq(keyLosses.keyId, roomKeys.id));
 }
 
 /**

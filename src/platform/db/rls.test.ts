@@ -11,7 +11,7 @@ import { people } from '../../features/people/people.tables.ts';
 import { createTestApp } from '../http/test-app.ts';
 
 // Issue #8 point 5: municipalities share one database and are kept apart by PostgreSQL row-level
-// security on tenant_id, set per transaction (migration 0008, ADR 006).
+// security on tenant_id, set per transaction (migration `security_extra`, ADR 006).
 
 let database: Database;
 let tenantA: string;

@@ -13,3 +13,7 @@ export * from '../../features/journal/journal.tables.ts';
 export * from '../../features/stays/moving-on.tables.ts';
 export * from '../../features/housing-search/housing-search.tables.ts';
 export * from '../../features/aftercare/aftercare.tables.ts';
+export * from '../../features/risk/risk.tables.ts';
+export * from '../../features/incidents/incidents.tables.ts';
+export * from '../../features/stays/keys.tables.ts';
+export * from '../../features/stays/inventory.tables.ts';

@@ -33,6 +33,10 @@ import { registerExtensionRoutes } from '../../features/stays/extension.routes.t
 import { registerJournalRoutes } from '../../features/journal/journal.routes.ts';
 import { registerAftercareRoutes } from '../../features/aftercare/aftercare.routes.ts';
 import { registerHousingSearchRoutes } from '../../features/housing-search/housing-search.routes.ts';
+import { registerIncidentRoutes } from '../../features/incidents/incidents.routes.ts';
+import { registerRiskRoutes } from '../../features/risk/risk.routes.ts';
+import { registerKeyRoutes } from '../../features/stays/keys.routes.ts';
+import { registerInventoryRoutes } from '../../features/stays/inventory.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -147,6 +151,10 @@ export function createApp(deps: AppDeps): App {
   registerJournalRoutes(app);
   registerAftercareRoutes(app);
   registerHousingSearchRoutes(app);
+  registerIncidentRoutes(app);
+  registerRiskRoutes(app);
+  registerKeyRoutes(app);
+  registerInventoryRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -33,7 +33,7 @@ export function actor(ctx: Ctx): CurrentUser {
 
 type TxCtx = Ctx & { inTx?: boolean; tenantScope?: string };
 
-/** The role the app's tenant-scoped queries run as; row-level security applies to it (migration 0008, ADR 006). */
+/** The role the app's tenant-scoped queries run as; row-level security applies to it (migration `security_extra`, ADR 006). */
 export const appRole = 'bolignu_app';
 
 /**

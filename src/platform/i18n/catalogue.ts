@@ -13,6 +13,9 @@ import { extensionMessagesNb, extensionMessagesEn } from '../../features/stays/e
 import { journalMessagesNb, journalMessagesEn } from '../../features/journal/journal.messages.ts';
 import { aftercareMessagesNb, aftercareMessagesEn } from '../../features/aftercare/aftercare.messages.ts';
 import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features/housing-search/housing-search.messages.ts';
+import { incidentsMessagesNb, incidentsMessagesEn } from '../../features/incidents/incidents.messages.ts';
+import { riskMessagesNb, riskMessagesEn } from '../../features/risk/risk.messages.ts';
+import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -31,6 +34,9 @@ export const nb = {
   ...journalMessagesNb,
   ...aftercareMessagesNb,
   ...housingSearchMessagesNb,
+  ...incidentsMessagesNb,
+  ...riskMessagesNb,
+  ...keysMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -48,6 +54,9 @@ export const en: Record<MessageKey, string> = {
   ...journalMessagesEn,
   ...aftercareMessagesEn,
   ...housingSearchMessagesEn,
+  ...incidentsMessagesEn,
+  ...riskMessagesEn,
+  ...keysMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

@@ -8,6 +8,7 @@ import { listTenantIds } from './jobs.queries.ts';
 import { writeClockWarnings } from '../../features/stays/extension.warnings.service.ts';
 import { lapseExpiredOffers } from '../../features/allocation/allocation.offers.service.ts';
 import { sendDailyDigests } from '../notifications/notifications.digest.service.ts';
+import { sendIncidentAlerts } from '../../features/incidents/incidents.alerts.service.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
 // call the services, which check their permission, write in a transaction and audit, as for a person.
@@ -22,7 +23,7 @@ export interface JobDeps {
   mailer?: Mailer | null;
 }
 
-export const jobNames = ['daily-clock', 'daily-digest'] as const;
+export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts'] as const;
 export type JobName = (typeof jobNames)[number];
 
 type TenantSummary = Record<string, unknown>;
@@ -62,7 +63,15 @@ export async function runDailyDigest(deps: JobDeps, now = (deps.clock ?? (() => 
   await forEachTenant(deps, 'daily-digest', now, async (ctx) => ({ ...(await sendDailyDigests(ctx, mailer)) }));
 }
 
+/** E-mails of severe incidents to the leads, queued when the incident was recorded (every minute). */
+export async function runIncidentAlerts(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  const mailer = deps.mailer;
+  if (!mailer) return; // Without SMTP the leads still have the message in their inbox.
+  await forEachTenant(deps, 'incident-alerts', now, async (ctx) => ({ ...(await sendIncidentAlerts(ctx, mailer)) }));
+}
+
 export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
   'daily-clock': runDailyClock,
   'daily-digest': runDailyDigest,
+  'incident-alerts': runIncidentAlerts,
 };

@@ -54,6 +54,7 @@ describe('the job runner', () => {
     expect((schedules as unknown as { rows: unknown[] }).rows).toEqual([
       { name: 'daily-clock', cron: '0 6 * * *', timezone: 'Europe/Oslo' },
       { name: 'daily-digest', cron: '30 6 * * *', timezone: 'Europe/Oslo' },
+      { name: 'incident-alerts', cron: '* * * * *', timezone: 'Europe/Oslo' },
     ]);
   });
 
@@ -77,7 +78,7 @@ describe('systemContext', () => {
     const again = await systemContext(database, testEnv, silentLog, tenantId, now);
     expect(again.user!.id).toBe(ctx.user!.id);
     expect(ctx.user!.roles).toEqual(['system']);
-    expect([...ctx.user!.permissions].sort()).toEqual(['aftercare:read', 'inbox:read', 'offer:respond', 'referral:read', 'stay:read', 'task:read']);
+    expect([...ctx.user!.permissions].sort()).toEqual(['aftercare:read', 'inbox:read', 'incident:read', 'offer:respond', 'referral:read', 'stay:read', 'task:read']);
     const [row] = await database.db.select().from(users).where(eq(users.username, systemUsername(tenantId)));
     expect(row).toMatchObject({ isActive: false, passwordHash: null, tenantId });
   });

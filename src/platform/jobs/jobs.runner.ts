@@ -7,6 +7,8 @@ import { pgliteJobsDb } from './jobs.pglite-adapter.ts';
 export const jobSchedules: Record<JobName, string> = {
   'daily-clock': '0 6 * * *',
   'daily-digest': '30 6 * * *',
+  // Severe incidents: the lead's e-mail goes out within a minute or two of the incident.
+  'incident-alerts': '* * * * *',
 };
 export const JOBS_TIME_ZONE = 'Europe/Oslo';
 

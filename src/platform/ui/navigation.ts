@@ -14,6 +14,7 @@ export const dailyNav: NavItem[] = [
   { to: '/', label: 'nav.board', permission: 'stay:read' },
   { to: '/brannliste', label: 'stays.nav.fireList', permission: 'stay:read' },
   { to: '/hybler', label: 'stays.nav.rooms', permission: 'room:read' },
+  { to: '/nokler', label: 'keys.nav', permission: 'key:manage' },
   { to: '/henvisninger', label: 'nav.referrals', permission: 'referral:create' },
   { to: '/tildeling', label: 'nav.allocation', permission: 'waiting_list:read' },
   { to: '/personer', label: 'nav.people', permission: 'person:search' },
@@ -24,9 +25,9 @@ export const dailyNav: NavItem[] = [
   { to: '/boligsok', label: 'nav.housingSearch', permission: 'housing_search:read' },
   { to: '/ettervern', label: 'nav.aftercare', permission: 'aftercare:read' },
   { to: '/betaling', label: 'nav.payments', coming: true },
-  { to: '/avvik', label: 'nav.incidents', coming: true },
+  { to: '/avvik', label: 'nav.incidents', permission: 'incident:read' },
   { to: '/vaktbok', label: 'nav.shiftLog', coming: true },
-  { to: '/ros', label: 'nav.risk', coming: true },
+  { to: '/ros', label: 'nav.risk', permission: 'risk:read' },
   { to: '/rapporter', label: 'nav.reports', coming: true },
 ];
 

@@ -42,6 +42,12 @@ const HousingSearchPage = page(() => import('../../features/housing-search/ui/Ho
 const ListingPage = page(() => import('../../features/housing-search/ui/ListingPage.tsx'), 'ListingPage');
 const ListingFormPage = page(() => import('../../features/housing-search/ui/ListingFormPage.tsx'), 'ListingFormPage');
 const LandlordPage = page(() => import('../../features/housing-search/ui/LandlordPage.tsx'), 'LandlordPage');
+const IncidentsPage = page(() => import('../../features/incidents/ui/IncidentsPage.tsx'), 'IncidentsPage');
+const NewIncidentPage = page(() => import('../../features/incidents/ui/NewIncidentPage.tsx'), 'NewIncidentPage');
+const IncidentPage = page(() => import('../../features/incidents/ui/IncidentPage.tsx'), 'IncidentPage');
+const RiskPage = page(() => import('../../features/risk/ui/RiskPage.tsx'), 'RiskPage');
+const KeyRegisterPage = page(() => import('../../features/stays/ui/KeyRegisterPage.tsx'), 'KeyRegisterPage');
+const RoomConditionPage = page(() => import('../../features/stays/ui/RoomConditionPage.tsx'), 'RoomConditionPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -81,6 +87,12 @@ export const routes: RouteObject[] = [
       { path: 'boligsok/annonser/:id', element: guard('housing_search:read', <ListingPage />) },
       { path: 'boligsok/annonser/:id/endre', element: guard('housing_search:write', <ListingFormPage />) },
       { path: 'boligsok/utleiere/:id', element: guard('housing_search:read', <LandlordPage />) },
+      { path: 'avvik', element: guard('incident:read', <IncidentsPage />) },
+      { path: 'avvik/ny', element: guard('incident:create', <NewIncidentPage />) },
+      { path: 'avvik/:id', element: guard('incident:read', <IncidentPage />) },
+      { path: 'ros', element: guard('risk:read', <RiskPage />) },
+      { path: 'nokler', element: guard('key:manage', <KeyRegisterPage />) },
+      { path: 'hybler/:roomId/tilstand', element: guard('room:read', <RoomConditionPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],

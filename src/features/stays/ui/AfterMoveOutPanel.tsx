@@ -48,6 +48,13 @@ export function AfterMoveOutPanel() {
           <Heading level={3} data-size="2xs">
             {t('moveOut.board.keysNotReturned')}
           </Heading>
+          {can('key:manage') && (
+            <Paragraph data-size="sm">
+              <Link asChild>
+                <RouterLink to="/nokler">{t('keys.register')}</RouterLink>
+              </Link>
+            </Paragraph>
+          )}
           <ul className="board-list">
             {keys.data.map((k) => {
               const key = t('moveOut.keyLabel', { number: k.keyNumber, door: t(`stays.door.${k.door}`) });

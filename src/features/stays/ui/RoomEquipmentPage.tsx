@@ -38,9 +38,19 @@ export function RoomEquipmentPage() {
           {t('stays.equipment.title', { name: room.name })}
         </Heading>
         <Paragraph>{t('stays.equipment.intro')}</Paragraph>
-        <Link asChild>
-          <RouterLink to="/hybler">{t('stays.equipment.backToRooms')}</RouterLink>
-        </Link>
+        <div className="row">
+          <Link asChild>
+            <RouterLink to="/hybler">{t('stays.equipment.backToRooms')}</RouterLink>
+          </Link>
+          <Link asChild>
+            <RouterLink to={`/hybler/${room.id}/tilstand`}>{t('keys.condition')}</RouterLink>
+          </Link>
+          {can('key:manage') && (
+            <Link asChild>
+              <RouterLink to="/nokler">{t('keys.register')}</RouterLink>
+            </Link>
+          )}
+        </div>
       </div>
       {can('key:manage') ? <KeysSection roomId={room.id} /> : <Paragraph>{t('stays.equipment.keysForbidden')}</Paragraph>}
       <InventorySection roomId={room.id} canWrite={can('inventory:write')} />

@@ -16,6 +16,7 @@ const sealedNationalId = (keys: FieldKeys, nationalId: string | null) => ({
 });
 import { seedAgreementTemplate } from '../../../features/agreements/agreements.seed.ts';
 import { inventoryItems } from '../../../features/stays/stays.tables.ts';
+import { seedRiskAnalysis } from '../../../features/risk/risk.seed.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -76,13 +77,17 @@ export async function seedDemo(db: Db, keys: FieldKeys = demoFieldKeys): Promise
     await tx.insert(houseRulesVersions).values({ tenantId, version: 1, rules: demoHouseRules, publishedAt: now });
     await seedAgreementTemplate(tx, tenantId, now);
     const passwordHash = await hashPassword(demoPassword);
+    let leadId: string | undefined;
     for (const u of demoUsers) {
       const [user] = await tx
         .insert(users)
         .values({ tenantId, username: u.username, displayName: u.displayName, passwordHash, email: `${u.username}@demo.bolignu.no` })
         .returning();
       await tx.insert(userRoles).values({ userId: user!.id, roleKey: u.role });
+      if (u.role === 'service_lead') leadId = user!.id;
     }
+    // The ROS analysis with Bodø's threshold change from 9 to 11, and a few incidents.
+    await seedRiskAnalysis(tx, tenantId, leadId!, now);
     // Fictional people with synthetic test numbers (month + 80), one D-number, one with no number.
     const demoPeople = [
       { givenName: 'Kari', familyName: 'Nordmann', birthDateOn: '1994-03-12', idType: 'fnr' as const, ind: 120 },
