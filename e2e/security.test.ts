@@ -55,7 +55,7 @@ describe('web security in the browser', () => {
       expect(violations, 'CSP violations from the app itself').toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await page.locator('img[src="x"]').count()).toBe(0);
-      // Designsystemet's stylesheet applied (a CSP that blocked it would leave the button unstyled).
+      // Designsystemet's stylesheet applied (a CSP that blocked it would leave its variables undefined).
       const dsFontSize = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ds-font-size-plus-1').trim());
       expect(dsFontSize).not.toBe('');
       await page.screenshot({ path: '/tmp/security-person.png', fullPage: true });
