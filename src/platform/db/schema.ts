@@ -17,3 +17,4 @@ export * from '../../features/risk/risk.tables.ts';
 export * from '../../features/incidents/incidents.tables.ts';
 export * from '../../features/stays/keys.tables.ts';
 export * from '../../features/stays/inventory.tables.ts';
+export * from '../../features/reports/reports.tables.ts';

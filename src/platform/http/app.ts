@@ -37,6 +37,7 @@ import { registerIncidentRoutes } from '../../features/incidents/incidents.route
 import { registerRiskRoutes } from '../../features/risk/risk.routes.ts';
 import { registerKeyRoutes } from '../../features/stays/keys.routes.ts';
 import { registerInventoryRoutes } from '../../features/stays/inventory.routes.ts';
+import { registerReportRoutes } from '../../features/reports/reports.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -155,6 +156,7 @@ export function createApp(deps: AppDeps): App {
   registerRiskRoutes(app);
   registerKeyRoutes(app);
   registerInventoryRoutes(app);
+  registerReportRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -16,6 +16,7 @@ import { housingSearchMessagesNb, housingSearchMessagesEn } from '../../features
 import { incidentsMessagesNb, incidentsMessagesEn } from '../../features/incidents/incidents.messages.ts';
 import { riskMessagesNb, riskMessagesEn } from '../../features/risk/risk.messages.ts';
 import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messages.ts';
+import { reportsMessagesNb, reportsMessagesEn } from '../../features/reports/reports.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -37,6 +38,7 @@ export const nb = {
   ...incidentsMessagesNb,
   ...riskMessagesNb,
   ...keysMessagesNb,
+  ...reportsMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -57,6 +59,7 @@ export const en: Record<MessageKey, string> = {
   ...incidentsMessagesEn,
   ...riskMessagesEn,
   ...keysMessagesEn,
+  ...reportsMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

@@ -9,6 +9,7 @@ import { writeClockWarnings } from '../../features/stays/extension.warnings.serv
 import { lapseExpiredOffers } from '../../features/allocation/allocation.offers.service.ts';
 import { sendDailyDigests } from '../notifications/notifications.digest.service.ts';
 import { sendIncidentAlerts } from '../../features/incidents/incidents.alerts.service.ts';
+import { archivePreviousMonth } from '../../features/reports/archive.service.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
 // call the services, which check their permission, write in a transaction and audit, as for a person.
@@ -23,7 +24,7 @@ export interface JobDeps {
   mailer?: Mailer | null;
 }
 
-export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts'] as const;
+export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts', 'monthly-report'] as const;
 export type JobName = (typeof jobNames)[number];
 
 type TenantSummary = Record<string, unknown>;
@@ -70,8 +71,14 @@ export async function runIncidentAlerts(deps: JobDeps, now = (deps.clock ?? (() 
   await forEachTenant(deps, 'incident-alerts', now, async (ctx) => ({ ...(await sendIncidentAlerts(ctx, mailer)) }));
 }
 
+/** On the 1st: the month before's report, produced and archived once per municipality (issue #6). */
+export async function runMonthlyReport(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  await forEachTenant(deps, 'monthly-report', now, async (ctx) => ({ ...(await archivePreviousMonth(ctx)) }));
+}
+
 export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
   'daily-clock': runDailyClock,
   'daily-digest': runDailyDigest,
   'incident-alerts': runIncidentAlerts,
+  'monthly-report': runMonthlyReport,
 };

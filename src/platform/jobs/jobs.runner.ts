@@ -3,12 +3,13 @@ import type { ConstructorOptions } from 'pg-boss';
 import { jobHandlers, jobNames, type JobDeps, type JobName } from './jobs.daily.ts';
 import { pgliteJobsDb } from './jobs.pglite-adapter.ts';
 
-/** When each job runs, in Oslo time: warnings before the day shift starts, the digest after them. */
+/** When each job runs, in Oslo time: warnings before the day shift starts, the digest after them; the monthly report on the 1st. */
 export const jobSchedules: Record<JobName, string> = {
   'daily-clock': '0 6 * * *',
   'daily-digest': '30 6 * * *',
   // Severe incidents: the lead's e-mail goes out within a minute or two of the incident.
   'incident-alerts': '* * * * *',
+  'monthly-report': '0 5 1 * *',
 };
 export const JOBS_TIME_ZONE = 'Europe/Oslo';
 

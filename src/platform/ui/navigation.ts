@@ -28,7 +28,7 @@ export const dailyNav: NavItem[] = [
   { to: '/avvik', label: 'nav.incidents', permission: 'incident:read' },
   { to: '/vaktbok', label: 'nav.shiftLog', coming: true },
   { to: '/ros', label: 'nav.risk', permission: 'risk:read' },
-  { to: '/rapporter', label: 'nav.reports', coming: true },
+  { to: '/rapporter', label: 'nav.reports', permission: 'report:dashboard' },
 ];
 
 export const adminNav: NavItem[] = [

@@ -29,6 +29,7 @@ const CheckInPage = page(() => import('../../features/stays/ui/CheckInPage.tsx')
 const FireListPage = page(() => import('../../features/stays/ui/FireListPage.tsx'), 'FireListPage');
 const RoomEquipmentPage = page(() => import('../../features/stays/ui/RoomEquipmentPage.tsx'), 'RoomEquipmentPage');
 const MoveOutPage = page(() => import('../../features/stays/ui/MoveOutPage.tsx'), 'MoveOutPage');
+const ReportsPage = page(() => import('../../features/reports/ui/ReportsPage.tsx'), 'ReportsPage');
 const ReferralsPage = page(() => import('../../features/referrals/ui/ReferralsPage.tsx'), 'ReferralsPage');
 const NewReferralPage = page(() => import('../../features/referrals/ui/NewReferralPage.tsx'), 'NewReferralPage');
 const ReferralPage = page(() => import('../../features/referrals/ui/ReferralPage.tsx'), 'ReferralPage');
@@ -93,6 +94,7 @@ export const routes: RouteObject[] = [
       { path: 'ros', element: guard('risk:read', <RiskPage />) },
       { path: 'nokler', element: guard('key:manage', <KeyRegisterPage />) },
       { path: 'hybler/:roomId/tilstand', element: guard('room:read', <RoomConditionPage />) },
+      { path: 'rapporter', element: guard('report:dashboard', <ReportsPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],

@@ -17,6 +17,7 @@ const sealedNationalId = (keys: FieldKeys, nationalId: string | null) => ({
 import { seedAgreementTemplate } from '../../../features/agreements/agreements.seed.ts';
 import { inventoryItems } from '../../../features/stays/stays.tables.ts';
 import { seedRiskAnalysis } from '../../../features/risk/risk.seed.ts';
+import { seedReportHistory } from '../../../features/reports/reports.seed.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -77,7 +78,7 @@ export async function seedDemo(db: Db, keys: FieldKeys = demoFieldKeys): Promise
     await tx.insert(houseRulesVersions).values({ tenantId, version: 1, rules: demoHouseRules, publishedAt: now });
     await seedAgreementTemplate(tx, tenantId, now);
     const passwordHash = await hashPassword(demoPassword);
-    let leadId: string | undefined;
+    let leadId = '';
     for (const u of demoUsers) {
       const [user] = await tx
         .insert(users)
@@ -87,7 +88,9 @@ export async function seedDemo(db: Db, keys: FieldKeys = demoFieldKeys): Promise
       if (u.role === 'service_lead') leadId = user!.id;
     }
     // The ROS analysis with Bodø's threshold change from 9 to 11, and a few incidents.
-    await seedRiskAnalysis(tx, tenantId, leadId!, now);
+    await seedRiskAnalysis(tx, tenantId, leadId, now);
+    // Fourteen months of former residents, so the reports have figures (issue #6).
+    await seedReportHistory(tx, tenantId, createdRooms.map((r, i) => ({ id: r.id, couples: i >= 5 })), leadId, now);
     // Fictional people with synthetic test numbers (month + 80), one D-number, one with no number.
     const demoPeople = [
       { givenName: 'Kari', familyName: 'Nordmann', birthDateOn: '1994-03-12', idType: 'fnr' as const, ind: 120 },
