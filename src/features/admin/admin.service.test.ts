@@ -146,7 +146,7 @@ describe('listUsers and listRoles', () => {
   it('lists the roles with the permissions the data gives them', async () => {
     const roles = await listRoles(await contextFor(database, adminId));
     expect(roles.find((r) => r.key === 'admin')).toMatchObject({ nameNb: 'Administrator', permissions: expect.arrayContaining(['user:admin', 'audit:read']) });
-    expect([...roles.find((r) => r.key === 'steering_group')!.permissions].sort()).toEqual(['report:dashboard', 'report:read:aggregate', 'risk:read']);
+    expect([...roles.find((r) => r.key === 'steering_group')!.permissions].sort()).toEqual(['economics:read', 'report:dashboard', 'report:read:aggregate', 'risk:read']);
   });
 });
 

@@ -18,3 +18,5 @@ export * from '../../features/incidents/incidents.tables.ts';
 export * from '../../features/stays/keys.tables.ts';
 export * from '../../features/stays/inventory.tables.ts';
 export * from '../../features/reports/reports.tables.ts';
+export * from '../../features/payments/payments.tables.ts';
+export * from '../../features/economics/economics.tables.ts';

@@ -32,6 +32,8 @@ import { registerNotificationRoutes } from '../notifications/notifications.route
 import { registerExtensionRoutes } from '../../features/stays/extension.routes.ts';
 import { registerJournalRoutes } from '../../features/journal/journal.routes.ts';
 import { registerAftercareRoutes } from '../../features/aftercare/aftercare.routes.ts';
+import { registerPaymentRoutes } from '../../features/payments/payments.routes.ts';
+import { registerEconomicsRoutes } from '../../features/economics/economics.routes.ts';
 import { registerHousingSearchRoutes } from '../../features/housing-search/housing-search.routes.ts';
 import { registerIncidentRoutes } from '../../features/incidents/incidents.routes.ts';
 import { registerRiskRoutes } from '../../features/risk/risk.routes.ts';
@@ -157,6 +159,8 @@ export function createApp(deps: AppDeps): App {
   registerKeyRoutes(app);
   registerInventoryRoutes(app);
   registerReportRoutes(app);
+  registerPaymentRoutes(app);
+  registerEconomicsRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

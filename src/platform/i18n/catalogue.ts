@@ -17,6 +17,8 @@ import { incidentsMessagesNb, incidentsMessagesEn } from '../../features/inciden
 import { riskMessagesNb, riskMessagesEn } from '../../features/risk/risk.messages.ts';
 import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messages.ts';
 import { reportsMessagesNb, reportsMessagesEn } from '../../features/reports/reports.messages.ts';
+import { paymentsMessagesNb, paymentsMessagesEn } from '../../features/payments/payments.messages.ts';
+import { economicsMessagesNb, economicsMessagesEn } from '../../features/economics/economics.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -39,6 +41,8 @@ export const nb = {
   ...riskMessagesNb,
   ...keysMessagesNb,
   ...reportsMessagesNb,
+  ...paymentsMessagesNb,
+  ...economicsMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -60,6 +64,8 @@ export const en: Record<MessageKey, string> = {
   ...riskMessagesEn,
   ...keysMessagesEn,
   ...reportsMessagesEn,
+  ...paymentsMessagesEn,
+  ...economicsMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

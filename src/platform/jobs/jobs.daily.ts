@@ -10,6 +10,8 @@ import { lapseExpiredOffers } from '../../features/allocation/allocation.offers.
 import { sendDailyDigests } from '../notifications/notifications.digest.service.ts';
 import { sendIncidentAlerts } from '../../features/incidents/incidents.alerts.service.ts';
 import { archivePreviousMonth } from '../../features/reports/archive.service.ts';
+import { produceStatements } from '../../features/payments/payments.statements.service.ts';
+import { monthOf, previousMonth } from '../../features/payments/payments.rules.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
 // call the services, which check their permission, write in a transaction and audit, as for a person.
@@ -24,7 +26,7 @@ export interface JobDeps {
   mailer?: Mailer | null;
 }
 
-export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts', 'monthly-report'] as const;
+export const jobNames = ['daily-clock', 'daily-digest', 'incident-alerts', 'monthly-report', 'monthly-statements'] as const;
 export type JobName = (typeof jobNames)[number];
 
 type TenantSummary = Record<string, unknown>;
@@ -76,9 +78,19 @@ export async function runMonthlyReport(deps: JobDeps, now = (deps.clock ?? (() =
   await forEachTenant(deps, 'monthly-report', now, async (ctx) => ({ ...(await archivePreviousMonth(ctx)) }));
 }
 
+/**
+ * On the 1st: the previous month's resident-payment statements in every municipality. Producing a
+ * month again adds only corrections, so a rerun (or a missed run caught up later) charges nothing twice.
+ */
+export async function runMonthlyStatements(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
+  const month = previousMonth(monthOf(now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' })));
+  await forEachTenant(deps, 'monthly-statements', now, async (ctx) => ({ ...(await produceStatements(ctx, { month })) }));
+}
+
 export const jobHandlers: Record<JobName, (deps: JobDeps, now?: Date) => Promise<void>> = {
   'daily-clock': runDailyClock,
   'daily-digest': runDailyDigest,
   'incident-alerts': runIncidentAlerts,
   'monthly-report': runMonthlyReport,
+  'monthly-statements': runMonthlyStatements,
 };

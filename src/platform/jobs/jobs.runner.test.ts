@@ -56,6 +56,7 @@ describe('the job runner', () => {
       { name: 'daily-digest', cron: '30 6 * * *', timezone: 'Europe/Oslo' },
       { name: 'incident-alerts', cron: '* * * * *', timezone: 'Europe/Oslo' },
       { name: 'monthly-report', cron: '0 5 1 * *', timezone: 'Europe/Oslo' },
+      { name: 'monthly-statements', cron: '30 4 1 * *', timezone: 'Europe/Oslo' },
     ]);
   });
 
@@ -79,7 +80,7 @@ describe('systemContext', () => {
     const again = await systemContext(database, testEnv, silentLog, tenantId, now);
     expect(again.user!.id).toBe(ctx.user!.id);
     expect(ctx.user!.roles).toEqual(['system']);
-    expect([...ctx.user!.permissions].sort()).toEqual(['aftercare:read', 'inbox:read', 'incident:read', 'offer:respond', 'referral:read', 'report:archive', 'report:read', 'stay:read', 'task:read']);
+    expect([...ctx.user!.permissions].sort()).toEqual(['aftercare:read', 'inbox:read', 'incident:read', 'offer:respond', 'payment:read', 'payment:write', 'referral:read', 'report:archive', 'report:read', 'stay:read', 'task:read']);
     const [row] = await database.db.select().from(users).where(eq(users.username, systemUsername(tenantId)));
     expect(row).toMatchObject({ isActive: false, passwordHash: null, tenantId });
   });

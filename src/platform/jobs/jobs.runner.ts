@@ -10,6 +10,8 @@ export const jobSchedules: Record<JobName, string> = {
   // Severe incidents: the lead's e-mail goes out within a minute or two of the incident.
   'incident-alerts': '* * * * *',
   'monthly-report': '0 5 1 * *',
+  // The previous month's statements, early on the 1st, before the monthly report reads their totals.
+  'monthly-statements': '30 4 1 * *',
 };
 export const JOBS_TIME_ZONE = 'Europe/Oslo';
 

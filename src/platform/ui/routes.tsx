@@ -49,6 +49,8 @@ const IncidentPage = page(() => import('../../features/incidents/ui/IncidentPage
 const RiskPage = page(() => import('../../features/risk/ui/RiskPage.tsx'), 'RiskPage');
 const KeyRegisterPage = page(() => import('../../features/stays/ui/KeyRegisterPage.tsx'), 'KeyRegisterPage');
 const RoomConditionPage = page(() => import('../../features/stays/ui/RoomConditionPage.tsx'), 'RoomConditionPage');
+const PaymentsPage = page(() => import('../../features/payments/ui/PaymentsPage.tsx'), 'PaymentsPage');
+const EconomicsPage = page(() => import('../../features/economics/ui/EconomicsPage.tsx'), 'EconomicsPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
 
@@ -95,6 +97,8 @@ export const routes: RouteObject[] = [
       { path: 'nokler', element: guard('key:manage', <KeyRegisterPage />) },
       { path: 'hybler/:roomId/tilstand', element: guard('room:read', <RoomConditionPage />) },
       { path: 'rapporter', element: guard('report:dashboard', <ReportsPage />) },
+      { path: 'betaling', element: guard('payment:read', <PaymentsPage />) },
+      { path: 'okonomi', element: guard('economics:read', <EconomicsPage />) },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],

@@ -21,6 +21,7 @@ import { JournalSection } from '../../journal/ui/JournalSection.tsx';
 import { GoalsAndTasksSection } from '../../journal/ui/GoalsAndTasksSection.tsx';
 import { BelongingsSection } from '../../stays/ui/BelongingsSection.tsx';
 import { StayClockSection } from '../../stays/ui/StayClockSection.tsx';
+import { PersonPayments } from '../../payments/ui/PersonPayments.tsx';
 
 interface AccessLogEntry {
   at: string;
@@ -149,6 +150,7 @@ export function PersonPage() {
       <GoalsAndTasksSection personId={p.id} />
       <HousingSearchSection personId={p.id} />
       <BelongingsSection personId={p.id} />
+      <PersonPayments personId={p.id} />
       <PersonAftercare personId={p.id} />
       <PersonTimeline personId={p.id} />
 

@@ -18,6 +18,8 @@ import { seedAgreementTemplate } from '../../../features/agreements/agreements.s
 import { inventoryItems } from '../../../features/stays/stays.tables.ts';
 import { seedRiskAnalysis } from '../../../features/risk/risk.seed.ts';
 import { seedReportHistory } from '../../../features/reports/reports.seed.ts';
+import { seedEconomicsDemo } from '../../../features/economics/economics.seed.ts';
+import { seedPaymentsDemo } from '../../../features/payments/payments.seed.ts';
 
 export const demoPassword = 'bolignu-demo';
 
@@ -90,7 +92,8 @@ export async function seedDemo(db: Db, keys: FieldKeys = demoFieldKeys): Promise
     // The ROS analysis with Bodø's threshold change from 9 to 11, and a few incidents.
     await seedRiskAnalysis(tx, tenantId, leadId, now);
     // Fourteen months of former residents, so the reports have figures (issue #6).
-    await seedReportHistory(tx, tenantId, createdRooms.map((r, i) => ({ id: r.id, couples: i >= 5 })), leadId, now);
+    // H7 is left out: the payments demo gives it a former resident of the last three months.
+    await seedReportHistory(tx, tenantId, createdRooms.slice(0, 6).map((r, i) => ({ id: r.id, couples: i >= 5 })), leadId, now);
     // Fictional people with synthetic test numbers (month + 80), one D-number, one with no number.
     const demoPeople = [
       { givenName: 'Kari', familyName: 'Nordmann', birthDateOn: '1994-03-12', idType: 'fnr' as const, ind: 120 },
@@ -117,6 +120,9 @@ export async function seedDemo(db: Db, keys: FieldKeys = demoFieldKeys): Promise
       if (p.givenName === 'Ola') {
         await tx.insert(householdMembers).values({ tenantId, personId: row!.id, relation: 'child', name: 'Emma Hansen', birthDateOn: '2015-05-04' });
       }
+      // A former resident with payments to follow up (a stay that ended last month in H7).
+      if (p.givenName === 'Aleksander') await seedPaymentsDemo(tx, { tenantId, roomId: createdRooms[6]!.id, personId: row!.id, now });
     }
+    await seedEconomicsDemo(tx, tenantId, now);
   });
 }

@@ -1,0 +1,44 @@
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../../platform/http/context.ts';
+import { inTransaction } from '../../platform/http/context.ts';
+import { requirePermission } from '../../platform/auth/permissions.ts';
+import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import * as q from './payments.queries.ts';
+import { monthEnd, monthStart } from './payments.rules.ts';
+import { exportColumns, exportRows, toCsv, type ExportRow } from './payments.export.ts';
+
+// The month's charges and payments for the municipality's accounting system, as CSV and XLSX with
+// the same columns (documented in docs/payments-export.md).
+
+async function rowsForMonth(ctx: Ctx, month: string): Promise<ExportRow[]> {
+  const user = requirePermission(ctx, 'payment:read');
+  return inTransaction(ctx, async (tx) => {
+    const lines = await q.listMonthChargeLines(tx.db, user.tenantId, month);
+    const payments = await q.listPaymentsBetween(tx.db, user.tenantId, monthStart(month), monthEnd(month));
+    const ids = [...new Set([...lines.map((l) => l.personId), ...payments.map((p) => p.personId)])];
+    const names = await q.listPersonNames(tx.db, user.tenantId, ids);
+    for (const id of ids) await recordAccess(tx, id, 'follow_up', 'payments.export');
+    await recordEvent(tx, { action: 'payments.export', entityType: 'payment_month', details: { month, rows: lines.length + payments.length } });
+    return exportRows(month, lines, payments, names);
+  });
+}
+
+export async function exportMonthCsv(ctx: Ctx, month: string): Promise<{ body: string; filename: string }> {
+  requirePermission(ctx, 'payment:read');
+  const rows = await rowsForMonth(ctx, month);
+  return { body: toCsv(rows), filename: `egenbetaling-${month}.csv` };
+}
+
+export async function exportMonthXlsx(ctx: Ctx, month: string): Promise<{ body: Buffer; filename: string }> {
+  requirePermission(ctx, 'payment:read');
+  const rows = await rowsForMonth(ctx, month);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Bolig Nu';
+  workbook.created = ctx.now;
+  const sheet = workbook.addWorksheet(`Egenbetaling ${month}`);
+  sheet.columns = exportColumns.map((c) => ({ header: c.header, key: c.key, width: c.width }));
+  for (const row of rows) sheet.addRow({ ...row, amountKr: row.amountOre / 100 });
+  sheet.getRow(1).font = { bold: true };
+  sheet.getColumn('amountKr').numFmt = '#,##0.00';
+  return { body: Buffer.from(await workbook.xlsx.writeBuffer()), filename: `egenbetaling-${month}.xlsx` };
+}
