@@ -44,3 +44,38 @@ export async function recordAccess(ctx: Ctx, personId: string, purpose: string, 
     requestId: ctx.requestId,
   });
 }
+
+/** recordEvent for many rows at once (bulk imports): the same rows, written in chunks. */
+export async function recordEvents(ctx: Ctx, events: AuditWrite[]): Promise<void> {
+  const rows = events.map((event) => ({
+    tenantId: event.tenantId ?? ctx.user?.tenantId ?? null,
+    at: ctx.now,
+    kind: 'write' as const,
+    actorUserId: ctx.user?.id ?? null,
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    personId: event.personId ?? null,
+    purpose: event.purpose ?? null,
+    details: event.details ?? null,
+    requestId: ctx.requestId,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await ctx.db.insert(auditEvents).values(rows.slice(i, i + 500));
+}
+
+/** recordAccess for many people at once (bulk exports): one read row per person, written in chunks. */
+export async function recordAccesses(ctx: Ctx, personIds: string[], purpose: string, action = 'person.read'): Promise<void> {
+  const rows = personIds.map((personId) => ({
+    tenantId: ctx.user?.tenantId ?? null,
+    at: ctx.now,
+    kind: 'read' as const,
+    actorUserId: ctx.user?.id ?? null,
+    action,
+    entityType: 'person',
+    entityId: personId,
+    personId,
+    purpose,
+    requestId: ctx.requestId,
+  }));
+  for (let i = 0; i < rows.length; i += 500) await ctx.db.insert(auditEvents).values(rows.slice(i, i + 500));
+}

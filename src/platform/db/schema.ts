@@ -20,3 +20,4 @@ export * from '../../features/stays/inventory.tables.ts';
 export * from '../../features/reports/reports.tables.ts';
 export * from '../../features/payments/payments.tables.ts';
 export * from '../../features/economics/economics.tables.ts';
+export * from '../../features/data-exchange/data-exchange.tables.ts';

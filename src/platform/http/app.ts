@@ -40,6 +40,7 @@ import { registerRiskRoutes } from '../../features/risk/risk.routes.ts';
 import { registerKeyRoutes } from '../../features/stays/keys.routes.ts';
 import { registerInventoryRoutes } from '../../features/stays/inventory.routes.ts';
 import { registerReportRoutes } from '../../features/reports/reports.routes.ts';
+import { registerDataExchangeRoutes } from '../../features/data-exchange/data-exchange.routes.ts';
 
 export interface AppDeps {
   database: Database;
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps): App {
   registerReportRoutes(app);
   registerPaymentRoutes(app);
   registerEconomicsRoutes(app);
+  registerDataExchangeRoutes(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -19,6 +19,7 @@ import { keysMessagesNb, keysMessagesEn } from '../../features/stays/keys.messag
 import { reportsMessagesNb, reportsMessagesEn } from '../../features/reports/reports.messages.ts';
 import { paymentsMessagesNb, paymentsMessagesEn } from '../../features/payments/payments.messages.ts';
 import { economicsMessagesNb, economicsMessagesEn } from '../../features/economics/economics.messages.ts';
+import { dataExchangeMessagesNb, dataExchangeMessagesEn } from '../../features/data-exchange/data-exchange.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -43,6 +44,7 @@ export const nb = {
   ...reportsMessagesNb,
   ...paymentsMessagesNb,
   ...economicsMessagesNb,
+  ...dataExchangeMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -66,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsMessagesEn,
   ...paymentsMessagesEn,
   ...economicsMessagesEn,
+  ...dataExchangeMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

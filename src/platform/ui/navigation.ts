@@ -36,4 +36,5 @@ export const adminNav: NavItem[] = [
   { to: '/hus', label: 'nav.rooms', permission: 'room:write' },
   { to: '/admin/brukere', label: 'nav.users', permission: 'user:admin' },
   { to: '/admin/logg', label: 'nav.auditLog', permission: 'audit:read' },
+  { to: '/admin/data', label: 'nav.dataExchange', permission: 'data:export' },
 ];

@@ -20,6 +20,7 @@ const RoomsOverviewPage = page(() => import('../../features/rooms/ui/RoomsOvervi
 const HousesAdminPage = page(() => import('../../features/rooms/ui/HousesAdminPage.tsx'), 'HousesAdminPage');
 const UsersPage = page(() => import('../../features/admin/ui/UsersPage.tsx'), 'UsersPage');
 const AuditLogPage = page(() => import('../../features/admin/ui/AuditLogPage.tsx'), 'AuditLogPage');
+const DataExchangePage = page(() => import('../../features/data-exchange/ui/DataExchangePage.tsx'), 'DataExchangePage');
 const AgreementsOverviewPage = page(() => import('../../features/agreements/ui/AgreementsOverviewPage.tsx'), 'AgreementsOverviewPage');
 const AgreementTemplatePage = page(() => import('../../features/agreements/ui/AgreementTemplatePage.tsx'), 'AgreementTemplatePage');
 const StayAgreementPage = page(() => import('../../features/agreements/ui/StayAgreementPage.tsx'), 'StayAgreementPage');
@@ -71,6 +72,7 @@ export const routes: RouteObject[] = [
       { path: 'hus', element: guard('room:write', <HousesAdminPage />) },
       { path: 'admin/brukere', element: guard('user:admin', <UsersPage />) },
       { path: 'admin/logg', element: guard('audit:read', <AuditLogPage />) },
+      { path: 'admin/data', element: guard('data:export', <DataExchangePage />) },
       { path: 'avtaler', element: guard('agreement:read', <AgreementsOverviewPage />) },
       { path: 'avtaler/mal', element: guard('agreement_template:write', <AgreementTemplatePage />) },
       { path: 'opphold/:stayId/avtale', element: guard('agreement:read', <StayAgreementPage />) },
