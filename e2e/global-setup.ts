@@ -41,6 +41,8 @@ export default async function setup(project: TestProject) {
     DEMO: 'true',
     NODE_ENV: 'test',
     DATABASE_URL: pg ? pg.url : undefined,
+    // Every journey logs in from 127.0.0.1; the per-address login limit is tested in security.test.ts.
+    LOGIN_MAX_PER_IP: '100000',
   };
 
   let server: ServerProcess | null = null;

@@ -7,6 +7,7 @@ import { openDatabase } from './platform/db/client.ts';
 import { DataDirLockedError } from './platform/db/data-dir-lock.ts';
 import { createApp } from './platform/http/app.ts';
 import { demoPassword, demoUsers, hasAnyTenant, seedDemo } from './platform/db/seed/demo.ts';
+import { sealPlainNationalIds } from './features/people/people.encryption.ts';
 import { launchJobRunner } from './platform/jobs/jobs.runner.ts';
 import { createMailer } from './platform/mail/mail.ts';
 
@@ -32,9 +33,13 @@ try {
   throw err;
 }
 
+// Identity numbers written before they were encrypted get encrypted now (ADR 006); a no-op after that.
+const sealed = await sealPlainNationalIds(database.db, env.fieldKeys);
+if (sealed) log.info({ rows: sealed }, 'identity numbers encrypted');
+
 let seeded = false;
 if (env.DEMO && !(await hasAnyTenant(database.db))) {
-  await seedDemo(database.db);
+  await seedDemo(database.db, env.fieldKeys);
   seeded = true;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
+import { openNationalId } from '../../platform/crypto/field-crypto.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
 import { recordAccesses, recordEvent } from '../../platform/audit/audit.service.ts';
 import { toCsv, type CellValue } from './data-exchange.csv.ts';
@@ -44,7 +45,7 @@ async function buildExportSet(ctx: Ctx, tenantId: string): Promise<{ set: Export
       familyName: p.familyName,
       birthDate: p.birthDateOn,
       idType: p.idType,
-      nationalId: p.nationalId,
+      nationalId: openNationalId(ctx.env.fieldKeys, p.nationalIdSealed),
       otherIdDescription: p.otherIdDescription,
       phone: p.phone,
       email: p.email,

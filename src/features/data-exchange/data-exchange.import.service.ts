@@ -9,6 +9,12 @@ import { planImport, type ImportPlan, type ParsedFiles } from './data-exchange.i
 import { exchangeEntities } from './data-exchange.tables.ts';
 import * as q from './data-exchange.queries.ts';
 import type { CurrentUser } from '../../platform/http/context.ts';
+import { nationalIdHash, openNationalId, sealNationalId, type FieldKeys } from '../../platform/crypto/field-crypto.ts';
+
+const sealedNationalId = (keys: FieldKeys, nationalId: string | null) => ({
+  nationalIdSealed: nationalId && sealNationalId(keys, nationalId),
+  nationalIdHash: nationalId && nationalIdHash(keys, nationalId),
+});
 
 const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
@@ -43,7 +49,12 @@ export async function importData(ctx: Ctx, input: ImportInput): Promise<ImportRe
   };
   return inTransaction(ctx, async (tx) => {
     await q.lockTenantImports(tx.db, user.tenantId);
-    const [existing, mappings] = await Promise.all([q.loadExistingState(tx.db, user.tenantId), q.loadMappings(tx.db, user.tenantId)]);
+    const [stored, mappings] = await Promise.all([q.loadExistingState(tx.db, user.tenantId), q.loadMappings(tx.db, user.tenantId)]);
+    // Identity numbers are stored encrypted (ADR 006); the plan compares them in plain, in memory.
+    const existing = {
+      ...stored,
+      personRows: stored.personRows.map((p) => ({ id: p.id, nationalId: openNationalId(tx.env.fieldKeys, p.nationalIdSealed) })),
+    };
     const plan = planImport(files, existing, mappings, issues, { allowSyntheticIds: ctx.env.ALLOW_SYNTHETIC_IDS });
     const report = (outcome: ImportReport['outcome']): ImportReport => ({ outcome, dryRun: input.dryRun, errors: toIssues(ctx, issues), entities: plan.counts });
     if (issues.length > 0) return report('invalid');
@@ -77,7 +88,7 @@ async function writePlan(ctx: Ctx, user: CurrentUser, plan: ImportPlan) {
       familyName: p.familyName,
       birthDateOn: p.birthDate ?? null,
       idType: p.idType,
-      nationalId: p.idType === 'fnr' || p.idType === 'dnr' ? p.nationalId! : null,
+      ...sealedNationalId(ctx.env.fieldKeys, p.idType === 'fnr' || p.idType === 'dnr' ? p.nationalId! : null),
       otherIdDescription: p.idType === 'other' ? (p.otherIdDescription ?? null) : null,
       phone: p.phone ?? null,
       email: p.email ?? null,

@@ -33,7 +33,7 @@ export async function loadExistingState(db: Db, tenantId: string) {
   const [houseRows, roomRows, personRows, referralRows, decisionRows, offerRows, stayRows] = await Promise.all([
     db.select({ id: houses.id }).from(houses).where(eq(houses.tenantId, tenantId)),
     db.select({ id: rooms.id, houseId: rooms.houseId, name: rooms.name, takesCouples: rooms.takesCouples }).from(rooms).where(eq(rooms.tenantId, tenantId)),
-    db.select({ id: people.id, nationalId: people.nationalId }).from(people).where(eq(people.tenantId, tenantId)),
+    db.select({ id: people.id, nationalIdSealed: people.nationalIdSealed }).from(people).where(eq(people.tenantId, tenantId)),
     db.select({ id: referrals.id, personId: referrals.personId }).from(referrals).where(eq(referrals.tenantId, tenantId)),
     db.select({ id: decisions.id, referralId: decisions.referralId }).from(decisions).where(eq(decisions.tenantId, tenantId)),
     db.select({ id: offers.id, decisionId: offers.decisionId }).from(offers).where(eq(offers.tenantId, tenantId)),
@@ -44,7 +44,10 @@ export async function loadExistingState(db: Db, tenantId: string) {
   ]);
   return { houseRows, roomRows, personRows, referralRows, decisionRows, offerRows, stayRows };
 }
-export type ExistingState = Awaited<ReturnType<typeof loadExistingState>>;
+/** The state the import plan checks against, identity numbers opened by the service (stored encrypted). */
+export type ExistingState = Omit<Awaited<ReturnType<typeof loadExistingState>>, 'personRows'> & {
+  personRows: { id: string; nationalId: string | null }[];
+};
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));

@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { people, householdMembers } from './people.tables.ts';
 
@@ -24,11 +24,12 @@ export async function findPerson(db: Db, tenantId: string, id: string): Promise<
   return row;
 }
 
-export async function findPersonIdByNationalId(db: Db, tenantId: string, nationalId: string) {
+/** The person with this identity number, found through its keyed hash (the number itself is encrypted). */
+export async function findPersonIdByNationalIdHash(db: Db, tenantId: string, nationalIdHash: string) {
   const [row] = await db
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.nationalId, nationalId)));
+    .where(and(eq(people.tenantId, tenantId), eq(people.nationalIdHash, nationalIdHash)));
   return row?.id;
 }
 
@@ -53,11 +54,11 @@ export async function deleteHouseholdMember(db: Db, personId: string, memberId: 
 export async function searchPeopleRows(
   db: Db,
   tenantId: string,
-  term: { nationalId?: string; birthDate?: string; words: string[] },
+  term: { nationalIdHash?: string; birthDate?: string; words: string[] },
   limit = 50,
 ) {
   const match: SQL[] = [];
-  if (term.nationalId) match.push(eq(people.nationalId, term.nationalId));
+  if (term.nationalIdHash) match.push(eq(people.nationalIdHash, term.nationalIdHash));
   if (term.birthDate) match.push(eq(people.birthDateOn, term.birthDate));
   if (term.words.length) {
     const fullName = sql`(${people.givenName} || ' ' || ${people.familyName})`;
@@ -71,11 +72,24 @@ export async function searchPeopleRows(
       familyName: people.familyName,
       birthDateOn: people.birthDateOn,
       idType: people.idType,
-      nationalId: people.nationalId,
+      nationalIdSealed: people.nationalIdSealed,
       hasProtectedAddress: people.hasProtectedAddress,
     })
     .from(people)
     .where(and(eq(people.tenantId, tenantId), or(...match)))
     .orderBy(asc(people.familyName), asc(people.givenName))
     .limit(limit);
+}
+
+/** Rows still holding a plain identity number (written before encryption; ADR 006). */
+export async function listPlainNationalIds(db: Db, limit: number) {
+  return db
+    .select({ id: people.id, nationalId: people.nationalIdSealed })
+    .from(people)
+    .where(and(isNotNull(people.nationalIdSealed), isNull(people.nationalIdHash)))
+    .limit(limit);
+}
+
+export async function storeSealedNationalId(db: Db, id: string, sealed: string, hash: string) {
+  await db.update(people).set({ nationalIdSealed: sealed, nationalIdHash: hash }).where(and(eq(people.id, id), isNull(people.nationalIdHash)));
 }

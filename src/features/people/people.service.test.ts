@@ -7,7 +7,7 @@ import { buildTenant, buildUser } from '../../platform/auth/auth.factory.ts';
 import { auditEvents } from '../../platform/audit/audit.tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { people } from './people.tables.ts';
-import { buildPerson } from './people.factory.ts';
+import { buildPerson, testNationalIdHash } from './people.factory.ts';
 import { syntheticNationalId } from './people.rules.ts';
 import { getPerson, getPersonAccessLog, registerPerson, searchPeople, updatePerson } from './people.service.ts';
 import { registerPersonInput } from './people.schema.ts';
@@ -199,6 +199,6 @@ describe('two registrations of one number at the same moment', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(refused.reason).toMatchObject({ code: 'person.duplicate_national_id' });
-    expect(await database.db.select().from(people).where(eq(people.nationalId, nationalId))).toHaveLength(1);
+    expect(await database.db.select().from(people).where(eq(people.nationalIdHash, testNationalIdHash(nationalId)))).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { peopleError } from './people.errors.ts';
 import { ageOn, checkNationalId, maskNationalId } from './people.rules.ts';
 import * as q from './people.queries.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { nationalIdHash, openNationalId, sealNationalId } from '../../platform/crypto/field-crypto.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type {
   AccessPurpose,
@@ -19,14 +20,14 @@ import type {
 
 const isoDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
-function toOutput(row: q.PersonRow, household: q.HouseholdRow[]): PersonOutput {
+function toOutput(ctx: Ctx, row: q.PersonRow, household: q.HouseholdRow[]): PersonOutput {
   return {
     id: row.id,
     givenName: row.givenName,
     familyName: row.familyName,
     birthDate: row.birthDateOn,
     idType: row.idType,
-    nationalId: row.nationalId,
+    nationalId: openNationalId(ctx.env.fieldKeys, row.nationalIdSealed),
     otherIdDescription: row.otherIdDescription,
     phone: row.phone,
     email: row.email,
@@ -52,7 +53,7 @@ async function assertIdentityAllowed(ctx: Ctx, tenantId: string, nationalId: str
   if (check.ok && check.synthetic && !ctx.env.ALLOW_SYNTHETIC_IDS) {
     throw peopleError('person.synthetic_id_refused', { fields: { nationalId: peopleError.definitions['person.synthetic_id_refused'][ctx.locale] } });
   }
-  const existing = await q.findPersonIdByNationalId(ctx.db, tenantId, nationalId);
+  const existing = await q.findPersonIdByNationalIdHash(ctx.db, tenantId, nationalIdHash(ctx.env.fieldKeys, nationalId));
   if (existing && existing !== selfId) {
     throw peopleError('person.duplicate_national_id', { meta: { public: { existingPersonId: existing } } });
   }
@@ -71,13 +72,21 @@ function assertChildren(ctx: Ctx, members: HouseholdMemberInput[]) {
 
 // Two registrations of the same number at the same moment both pass the check above; the unique
 // index stops the second, and it gets the same clear answer instead of a 500.
-async function insertOrExplainDuplicate(ctx: Ctx, tenantId: string, row: Parameters<typeof q.insertPerson>[1]) {
+// The identity number is encrypted here and stored with its keyed hash (ADR 006).
+async function insertOrExplainDuplicate(
+  ctx: Ctx,
+  tenantId: string,
+  { nationalId, ...row }: Omit<Parameters<typeof q.insertPerson>[1], 'nationalIdSealed' | 'nationalIdHash'> & { nationalId: string | null },
+) {
+  const keys = ctx.env.fieldKeys;
+  const hash = nationalId ? nationalIdHash(keys, nationalId) : null;
+  const sealed = { nationalIdSealed: nationalId ? sealNationalId(keys, nationalId) : null, nationalIdHash: hash };
   try {
     // A savepoint, so the transaction can still answer after the unique index refuses the row.
-    return await ctx.db.transaction((savepoint) => q.insertPerson(savepoint as unknown as Db, row));
+    return await ctx.db.transaction((savepoint) => q.insertPerson(savepoint as unknown as Db, { ...row, ...sealed }));
   } catch (err) {
-    if (!isUniqueViolation(err, 'people_tenant_national_id_unique')) throw err;
-    const existing = await q.findPersonIdByNationalId(ctx.db, tenantId, row.nationalId!);
+    if (!isUniqueViolation(err, 'people_tenant_national_id_hash_unique')) throw err;
+    const existing = await q.findPersonIdByNationalIdHash(ctx.db, tenantId, hash!);
     throw peopleError('person.duplicate_national_id', { meta: { public: { existingPersonId: existing } } });
   }
 }
@@ -122,7 +131,7 @@ export async function registerPerson(ctx: Ctx, input: RegisterPersonInput): Prom
       purpose: 'registration',
       details: { idType: row.idType, householdMembers: household.length },
     });
-    return toOutput(row, household);
+    return toOutput(tx, row, household);
   });
 }
 
@@ -133,7 +142,7 @@ export async function getPerson(ctx: Ctx, personId: string, purpose: AccessPurpo
     const row = await q.findPerson(tx.db, user.tenantId, personId);
     if (!row) throw peopleError('person.not_found');
     await recordAccess(tx, personId, purpose);
-    return toOutput(row, await q.listHousehold(tx.db, personId));
+    return toOutput(tx, row, await q.listHousehold(tx.db, personId));
   });
 }
 
@@ -156,10 +165,19 @@ export async function updatePerson(ctx: Ctx, personId: string, input: UpdatePers
       preferredLanguage: input.preferredLanguage,
       hasProtectedAddress: input.hasProtectedAddress,
     };
+    const keys = tx.env.fieldKeys;
+    const previous = { ...before, nationalId: openNationalId(keys, before.nationalIdSealed) };
     const changed = Object.entries(values)
-      .filter(([k, v]) => before[k as keyof typeof before] !== v)
+      .filter(([k, v]) => previous[k as keyof typeof previous] !== v)
       .map(([k]) => k);
-    const row = await q.updatePersonRow(tx.db, user.tenantId, personId, { ...values, updatedAt: tx.now });
+    const { nationalId, ...plain } = values;
+    const row = await q.updatePersonRow(tx.db, user.tenantId, personId, {
+      ...plain,
+      // A new nonce on every write would look like a change; keep the stored value when the number is the same.
+      nationalIdSealed: nationalId === previous.nationalId ? before.nationalIdSealed : nationalId && sealNationalId(keys, nationalId),
+      nationalIdHash: nationalId && nationalIdHash(keys, nationalId),
+      updatedAt: tx.now,
+    });
     await recordEvent(tx, {
       action: 'person.update',
       entityType: 'person',
@@ -168,7 +186,7 @@ export async function updatePerson(ctx: Ctx, personId: string, input: UpdatePers
       purpose: 'registration',
       details: { changed },
     });
-    return toOutput(row!, await q.listHousehold(tx.db, personId));
+    return toOutput(tx, row!, await q.listHousehold(tx.db, personId));
   });
 }
 
@@ -195,7 +213,7 @@ export async function addHouseholdMember(ctx: Ctx, personId: string, input: Hous
       personId,
       details: { relation: input.relation },
     });
-    return toOutput(row, await q.listHousehold(tx.db, personId));
+    return toOutput(tx, row, await q.listHousehold(tx.db, personId));
   });
 }
 
@@ -206,7 +224,7 @@ export async function removeHouseholdMember(ctx: Ctx, personId: string, memberId
     if (!row) throw peopleError('person.not_found');
     if (!(await q.deleteHouseholdMember(tx.db, personId, memberId))) throw peopleError('household.member_not_found');
     await recordEvent(tx, { action: 'household.remove', entityType: 'household_member', entityId: memberId, personId });
-    return toOutput(row, await q.listHousehold(tx.db, personId));
+    return toOutput(tx, row, await q.listHousehold(tx.db, personId));
   });
 }
 
@@ -223,7 +241,8 @@ export function parseSearchTerm(query: string): { nationalId?: string; birthDate
 export async function searchPeople(ctx: Ctx, query: string): Promise<PersonSummary[]> {
   const user = requirePermission(ctx, 'person:search');
   return inTransaction(ctx, async (tx) => {
-    const rows = await q.searchPeopleRows(tx.db, user.tenantId, parseSearchTerm(query));
+    const { nationalId, ...term } = parseSearchTerm(query);
+    const rows = await q.searchPeopleRows(tx.db, user.tenantId, { ...term, nationalIdHash: nationalId && nationalIdHash(tx.env.fieldKeys, nationalId) });
     await recordEvent(tx, { action: 'person.search', entityType: 'person', details: { results: rows.length } });
     return rows.map((r) => ({
       id: r.id,
@@ -231,7 +250,7 @@ export async function searchPeople(ctx: Ctx, query: string): Promise<PersonSumma
       familyName: r.familyName,
       birthDate: r.birthDateOn,
       idType: r.idType,
-      maskedNationalId: maskNationalId(r.nationalId),
+      maskedNationalId: maskNationalId(openNationalId(tx.env.fieldKeys, r.nationalIdSealed)),
       hasProtectedAddress: r.hasProtectedAddress,
     }));
   });
@@ -282,7 +301,7 @@ export async function registerOrLinkPersonForReferral(
         throw peopleError('person.synthetic_id_refused', { fields: { nationalId: peopleError.definitions['person.synthetic_id_refused'][tx.locale] } });
       }
     }
-    let personId = nationalId ? await q.findPersonIdByNationalId(tx.db, user.tenantId, nationalId) : undefined;
+    let personId = nationalId ? await q.findPersonIdByNationalIdHash(tx.db, user.tenantId, nationalIdHash(tx.env.fieldKeys, nationalId)) : undefined;
     let linked = personId !== undefined;
     if (!personId) {
       try {

@@ -13,8 +13,10 @@ export const people = pgTable(
     familyName: text('family_name').notNull(),
     birthDateOn: date('birth_date_on'),
     idType: text('id_type', { enum: idTypes }).notNull(),
-    // fødselsnummer or D-number (11 digits); the encryption of this column is issue #8's work.
-    nationalId: text('national_id'),
+    // fødselsnummer or D-number, encrypted (AES-256-GCM, src/platform/crypto/field-crypto.ts);
+    // found by exact match through its keyed hash. ADR 006.
+    nationalIdSealed: text('national_id'),
+    nationalIdHash: text('national_id_hash'),
     otherIdDescription: text('other_id_description'),
     phone: text('phone'),
     email: text('email'),
@@ -24,12 +26,12 @@ export const people = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    uniqueIndex('people_tenant_national_id_unique').on(t.tenantId, t.nationalId),
+    uniqueIndex('people_tenant_national_id_hash_unique').on(t.tenantId, t.nationalIdHash),
     index('people_tenant_name_idx').on(t.tenantId, t.familyName, t.givenName),
     index('people_tenant_birth_idx').on(t.tenantId, t.birthDateOn),
     check(
       'people_national_id_matches_type',
-      sql`(${t.idType} in ('fnr','dnr')) = (${t.nationalId} is not null)`,
+      sql`(${t.idType} in ('fnr','dnr')) = (${t.nationalIdSealed} is not null)`,
     ),
   ],
 );

@@ -60,7 +60,7 @@ describe('privacy routes', () => {
     const json = await staff.get(`/api/people/${personId}/data-export`);
     expect(json.status).toBe(200);
     expect(json.headers.get('content-disposition')).toMatch(/attachment; filename="innsyn-/);
-    expect(json.body.sections.map((s: { key: string }) => s.key)).toEqual(['person', 'referrals', 'allocation', 'stays', 'agreements', 'journal', 'housing_search', 'aftercare', 'incidents', 'access']);
+    expect(json.body.sections.map((s: { key: string }) => s.key)).toEqual(['person', 'referrals', 'allocation', 'stays', 'agreements', 'journal', 'housing_search', 'aftercare', 'incidents', 'payments', 'external-accommodation', 'shift-log', 'access']);
   });
 });
 

@@ -59,7 +59,7 @@ describe('retention: anonymise ten years after the last stay', () => {
   it('the daily job anonymises names, ids, contact details and free text, and keeps what statistics count', async () => {
     await runDailyRetention({ database, env: testEnv, log: silentLog }, new Date('2025-03-24T03:00:00+01:00'));
     const person = await personRow(oldId);
-    expect(person).toMatchObject({ givenName: '[anonymisert]', familyName: '[anonymisert]', nationalId: null, idType: 'none', phone: null });
+    expect(person).toMatchObject({ givenName: '[anonymisert]', familyName: '[anonymisert]', nationalIdSealed: null, nationalIdHash: null, idType: 'none', phone: null });
     expect(person.birthDateOn?.slice(5)).toBe('01-01');
     const [stay] = await database.db.select().from(stays).where(eq(stays.personId, oldId));
     expect(stay).toMatchObject({ startOn: '2015-01-05', endOn: '2015-03-10' });

@@ -8,7 +8,7 @@ import { auditEvents } from '../../platform/audit/audit.tables.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { householdMembers, people } from '../people/people.tables.ts';
 import { syntheticNationalId } from '../people/people.rules.ts';
-import { buildPerson } from '../people/people.factory.ts';
+import { buildPerson, testNationalIdHash } from '../people/people.factory.ts';
 import { referrals, previousStays, referralSituations, referralStatuses } from './referrals.tables.ts';
 import { createReferralInput, previousStay, referralSituation, referralStatus } from './referrals.schema.ts';
 import { createReferral, getReferral, listReferrals } from './referrals.service.ts';
@@ -104,7 +104,7 @@ describe('createReferral', () => {
       household: null,
       history: [{ status: 'received', at: ctx.now.toISOString() }],
     });
-    const [person] = await database.db.select().from(people).where(and(eq(people.tenantId, tenantId), eq(people.nationalId, nationalId)));
+    const [person] = await database.db.select().from(people).where(and(eq(people.tenantId, tenantId), eq(people.nationalIdHash, testNationalIdHash(nationalId))));
     expect(person).toMatchObject({ givenName: 'Per', familyName: 'Ny', idType: 'fnr' });
     const [row] = await database.db.select().from(referrals).where(eq(referrals.id, referral.id));
     expect(row).toMatchObject({ personId: person!.id, referredBy: navId, status: 'received', nowhereToSleepTonight: true });
@@ -183,7 +183,7 @@ describe('createReferral', () => {
     });
     await createReferral(await contextFor(database, navId), body);
     await createReferral(await contextFor(database, navId), body);
-    const [person] = await database.db.select().from(people).where(eq(people.nationalId, nationalId));
+    const [person] = await database.db.select().from(people).where(eq(people.nationalIdHash, testNationalIdHash(nationalId)));
     expect(await database.db.select().from(householdMembers).where(eq(householdMembers.personId, person!.id))).toHaveLength(1);
   });
 

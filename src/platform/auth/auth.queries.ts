@@ -99,3 +99,17 @@ export async function recordSuccessfulLogin(db: Db, userId: string, at: Date) {
 export async function setUserLocale(db: Db, userId: string, locale: string) {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
+
+/** Remembers the time step of the last accepted TOTP code, so the same code cannot log in twice. */
+export async function recordTotpStep(db: Db, userId: string, step: number) {
+  await db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
+}
+
+export async function setTotp(db: Db, userId: string, values: { totpSecret: string | null; totpEnabledAt: Date | null; totpLastStep: number | null }) {
+  await db.update(users).set(values).where(eq(users.id, userId));
+}
+
+export async function findUserById(db: Db, userId: string) {
+  const [row] = await db.select().from(users).where(eq(users.id, userId));
+  return row;
+}

@@ -6,19 +6,29 @@ import { platformError } from '../http/errors.ts';
 import { loginInput, currentUserOutput, localeInput } from './auth.schema.ts';
 import { changeOwnLocale, logInWithPassword, logOut, sessionCookieName } from './auth.service.ts';
 import type { Context } from 'hono';
+import { registerTotpRoutes } from './totp.routes.ts';
 import type { AppEnv } from '../http/app-env.ts';
+
+function isBehindTls(c: Context<AppEnv>): boolean {
+  const env = c.get('ctx').env;
+  if (env.TRUST_PROXY && c.req.header('x-forwarded-proto') === 'https') return true;
+  return new URL(env.PUBLIC_URL ?? c.req.url).protocol === 'https:';
+}
 
 export function setSessionCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, sessionCookieName, token, {
     httpOnly: true,
     sameSite: 'Lax',
-    // Behind a proxy that ends TLS the request URL is http; PUBLIC_URL says what the user sees.
-    secure: new URL(c.get('ctx').env.PUBLIC_URL ?? c.req.url).protocol === 'https:',
+    // Behind a proxy that ends TLS the request URL is http; PUBLIC_URL (or, with TRUST_PROXY,
+    // X-Forwarded-Proto) says what the user sees.
+    secure: isBehindTls(c),
     path: '/',
   });
 }
 
 export function registerAuthRoutes(app: App) {
+  registerTotpRoutes(app);
+
   app.openapi(
     createRoute({
       method: 'post',
@@ -29,7 +39,7 @@ export function registerAuthRoutes(app: App) {
       request: { body: jsonBody(loginInput) },
       responses: {
         204: { description: 'Logged in; the session cookie is set' },
-        ...errorResponses(400, 401, 423),
+        ...errorResponses(400, 401, 403, 423, 429),
       },
     }),
     async (c) => {

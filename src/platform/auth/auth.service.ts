@@ -2,7 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Ctx, CurrentUser } from '../http/context.ts';
 import { inTransaction } from '../http/context.ts';
 import { recordEvent } from '../audit/audit.service.ts';
-import { authError } from './auth.errors.ts';
+import { accountLockedError, authError } from './auth.errors.ts';
+import { verifyTotp } from './totp.ts';
+import { openTotpSecret } from './totp.service.ts';
 import { platformError } from '../http/errors.ts';
 import { dummyHash, verifyPassword } from './password.ts';
 import * as q from './auth.queries.ts';
@@ -17,7 +19,7 @@ function idleMs(ctx: Ctx) {
 }
 
 /** Starts a session for a user who has proven who they are; returns the cookie token. */
-export async function startSession(ctx: Ctx, userId: string, method: 'password' | 'oidc'): Promise<string> {
+export async function startSession(ctx: Ctx, userId: string, method: 'password' | 'password+totp' | 'oidc'): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await inTransaction(ctx, async (tx) => {
     await q.insertSession(tx.db, {
@@ -41,8 +43,16 @@ export async function logInWithPassword(ctx: Ctx, input: LoginInput): Promise<st
     await verifyPassword(input.password, dummyHash);
     throw authError('auth.login_failed');
   }
-  if (user.lockedUntil && user.lockedUntil > ctx.now) throw authError('auth.account_locked');
-  if (!(await verifyPassword(input.password, user.passwordHash))) {
+  if (user.lockedUntil && user.lockedUntil > ctx.now) throw accountLockedError(user.lockedUntil);
+  const passwordOk = await verifyPassword(input.password, user.passwordHash);
+  // With a second factor the right password alone is not enough: no code, ask for it (not a
+  // failure); a wrong or reused code counts as a failure towards the lockout, like a wrong password.
+  let totpStepUsed: number | null = null;
+  if (passwordOk && user.totpEnabledAt && user.totpSecret) {
+    if (!input.totpCode) throw authError('auth.totp_required');
+    totpStepUsed = verifyTotp(openTotpSecret(ctx, user.totpSecret), input.totpCode, ctx.now, user.totpLastStep);
+  }
+  if (!passwordOk || (user.totpEnabledAt && totpStepUsed === null)) {
     await inTransaction(ctx, async (tx) => {
       const failures = await q.recordFailedLogin(tx.db, user.id);
       const lock = failures >= tx.env.LOGIN_MAX_FAILURES;
@@ -54,9 +64,10 @@ export async function logInWithPassword(ctx: Ctx, input: LoginInput): Promise<st
         entityId: user.id,
       });
     });
-    throw authError('auth.login_failed');
+    throw authError(passwordOk ? 'auth.totp_failed' : 'auth.login_failed');
   }
-  return startSession(ctx, user.id, 'password');
+  if (totpStepUsed !== null) await q.recordTotpStep(ctx.db, user.id, totpStepUsed);
+  return startSession(ctx, user.id, user.totpEnabledAt ? 'password+totp' : 'password');
 }
 
 /** The user behind a session token, extending the idle timeout; null when missing or expired. */

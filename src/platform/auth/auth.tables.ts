@@ -17,6 +17,12 @@ export const users = pgTable(
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    // Optional second factor for local accounts (RFC 6238 TOTP). The secret is encrypted
+    // (field-crypto, purpose users.totp_secret); it counts only once totp_enabled_at is set, after
+    // the user has proven one code. totp_last_step stops a code from being used twice.
+    totpSecret: text('totp_secret'),
+    totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+    totpLastStep: integer('totp_last_step'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadEnv } from './env.ts';
+import { demoFieldKeys, loadEnv } from './env.ts';
+
+const keys = { DATA_ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'), DATA_HASH_KEY: Buffer.alloc(32, 2).toString('base64') };
 
 describe('loadEnv', () => {
   it('needs nothing for a local run', () => {
@@ -20,7 +22,17 @@ describe('loadEnv', () => {
 
   it('allows synthetic test identity numbers everywhere but production', () => {
     expect(loadEnv({ NODE_ENV: 'development' }).ALLOW_SYNTHETIC_IDS).toBe(true);
-    expect(loadEnv({ NODE_ENV: 'production' }).ALLOW_SYNTHETIC_IDS).toBe(false);
-    expect(loadEnv({ NODE_ENV: 'production', ALLOW_SYNTHETIC_IDS: 'true' }).ALLOW_SYNTHETIC_IDS).toBe(true);
+    expect(loadEnv({ NODE_ENV: 'production', ...keys }).ALLOW_SYNTHETIC_IDS).toBe(false);
+    expect(loadEnv({ NODE_ENV: 'production', ALLOW_SYNTHETIC_IDS: 'true', ...keys }).ALLOW_SYNTHETIC_IDS).toBe(true);
+  });
+
+  it('refuses to start in production without the field encryption keys, and uses the labelled demo keys elsewhere', () => {
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrowError(/DATA_ENCRYPTION_KEY and DATA_HASH_KEY are required in production/);
+    expect(() => loadEnv({ DATA_ENCRYPTION_KEY: 'c2hvcnQ=' })).toThrowError(/DATA_ENCRYPTION_KEY: must be 32 bytes/);
+    expect(() => loadEnv({ DATA_ENCRYPTION_KEY: keys.DATA_ENCRYPTION_KEY, DATA_HASH_KEY: keys.DATA_ENCRYPTION_KEY })).toThrowError(/must be different/);
+    const production = loadEnv({ NODE_ENV: 'production', ...keys });
+    expect(production.fieldKeys.encryption.equals(Buffer.from(keys.DATA_ENCRYPTION_KEY, 'base64'))).toBe(true);
+    expect(loadEnv({}).fieldKeys).toEqual(demoFieldKeys);
+    expect(demoFieldKeys.encryption.toString()).toMatch(/^DEMO-ONLY/);
   });
 });

@@ -1,4 +1,19 @@
 import { z } from 'zod';
+import type { FieldKeys } from '../crypto/field-crypto.ts';
+
+const key32 = z
+  .string()
+  .transform((v) => Buffer.from(v, 'base64'))
+  .refine((b) => b.length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+
+/**
+ * PUBLIC demo/test keys, used only outside production when no key is set. Anything encrypted with
+ * them is readable by anyone who has this source code: never use them for real data.
+ */
+export const demoFieldKeys: FieldKeys = {
+  encryption: Buffer.from('DEMO-ONLY-bolignu-encryption-key'),
+  hash: Buffer.from('DEMO-ONLY-bolignu-search-hashkey'),
+};
 
 // Every environment variable the app reads, in one schema. Defaults make a local run need nothing.
 const booleanFlag = z
@@ -34,9 +49,22 @@ export const envSchema = z.object({
   SMTP_USER: z.string().min(1).optional(),
   SMTP_PASSWORD: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default('Bolig Nu <ikke-svar@bolignu.invalid>'),
+  // Field encryption (fødselsnummer, TOTP secrets): 32 random bytes, base64 (`openssl rand -base64 32`).
+  // Required in production; development and test use the fixed, public demo keys below.
+  DATA_ENCRYPTION_KEY: key32.optional(),
+  // The keyed hash that makes identity numbers searchable by exact match; a different 32 bytes.
+  DATA_HASH_KEY: key32.optional(),
+  // Behind a reverse proxy: take the client address for login rate limits from X-Forwarded-For.
+  TRUST_PROXY: booleanFlag.default(false),
+  // Login attempts allowed from one address per LOGIN_LOCK_MINUTES window, before 429.
+  LOGIN_MAX_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
 });
 
-export type Env = z.infer<typeof envSchema> & { ALLOW_SYNTHETIC_IDS: boolean };
+export type Env = Omit<z.infer<typeof envSchema>, 'DATA_ENCRYPTION_KEY' | 'DATA_HASH_KEY'> & {
+  ALLOW_SYNTHETIC_IDS: boolean;
+  /** The field encryption and search-hash keys (the demo keys outside production when unset). */
+  fieldKeys: FieldKeys;
+};
 
 /** Parses the environment; throws one error listing every invalid variable. */
 export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
@@ -49,5 +77,16 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.OIDC_CLIENT_SECRET)) {
     throw new Error('Invalid configuration:\n  OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required with OIDC_ISSUER');
   }
-  return { ...env, ALLOW_SYNTHETIC_IDS: env.ALLOW_SYNTHETIC_IDS ?? env.NODE_ENV !== 'production' };
+  const { DATA_ENCRYPTION_KEY, DATA_HASH_KEY, ...rest } = env;
+  if (env.NODE_ENV === 'production' && (!DATA_ENCRYPTION_KEY || !DATA_HASH_KEY)) {
+    throw new Error('Invalid configuration:\n  DATA_ENCRYPTION_KEY and DATA_HASH_KEY are required in production (openssl rand -base64 32, one each)');
+  }
+  if (DATA_ENCRYPTION_KEY && DATA_HASH_KEY && DATA_ENCRYPTION_KEY.equals(DATA_HASH_KEY)) {
+    throw new Error('Invalid configuration:\n  DATA_ENCRYPTION_KEY and DATA_HASH_KEY must be different keys');
+  }
+  return {
+    ...rest,
+    ALLOW_SYNTHETIC_IDS: env.ALLOW_SYNTHETIC_IDS ?? env.NODE_ENV !== 'production',
+    fieldKeys: { encryption: DATA_ENCRYPTION_KEY ?? demoFieldKeys.encryption, hash: DATA_HASH_KEY ?? demoFieldKeys.hash },
+  };
 }

@@ -3,16 +3,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
-import { secureHeaders } from 'hono/secure-headers';
 import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Logger } from 'pino';
 import type { AppEnv } from './app-env.ts';
-import type { Ctx } from './context.ts';
+import { withTenantScope, type Ctx } from './context.ts';
 import type { Env } from '../config/env.ts';
 import type { Database } from '../db/client.ts';
 import { databaseVersion } from '../db/client.ts';
 import { handleError } from './error-handler.ts';
+import { csrfGuard, loginRateLimit, securityHeaders } from './security.ts';
 import { platformError } from './errors.ts';
 import { validationHook } from './validation.ts';
 import { authorise } from './authorisation.ts';
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps): App {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.onError(handleError);
-  app.use('*', secureHeaders({ referrerPolicy: 'no-referrer' }));
+  app.use('*', securityHeaders());
   app.use('/api/*', bodyLimit({ maxSize: 1024 * 1024 }));
 
   // Builds the request's service context: who is asking, in which language, at what time.
@@ -92,13 +92,26 @@ export function createApp(deps: AppDeps): App {
     }
     c.header('X-Request-Id', requestId);
     c.header('Cache-Control', 'no-store');
-    await next();
+    // A logged-in request runs in one transaction scoped to the user's tenant: every query in it is
+    // under row-level security (ADR 006). Services' own transactions become savepoints inside it.
+    if (ctx.user) {
+      await withTenantScope(ctx, async (scoped) => {
+        c.set('ctx', scoped);
+        await next();
+      });
+    } else {
+      await next();
+    }
     // Route pattern, not the raw URL: ids in paths are UUIDs, but search terms never reach a URL anyway.
     ctx.log.info(
       { method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
       'request',
     );
   });
+
+  // Writes from another site are refused; login attempts are limited per address (security.ts).
+  app.use('/api/*', csrfGuard(deps.env));
+  app.use('/api/auth/login', loginRateLimit(deps.env, clock));
 
   // Everything under /api needs a logged-in user, checked before any input is parsed, except these.
   // (Each service still checks its own permission on its first line.)
@@ -129,7 +142,8 @@ export function createApp(deps: AppDeps): App {
     },
   });
   app.openapi(health, async (c) =>
-    c.json({ status: 'ok' as const, database: deps.database.engine, databaseVersion: await databaseVersion(deps.database.db) }, 200),
+    // ctx.db: inside a logged-in request's transaction (on PGlite another handle would wait for it).
+    c.json({ status: 'ok' as const, database: deps.database.engine, databaseVersion: await databaseVersion(c.get('ctx').db) }, 200),
   );
 
   registerAuthRoutes(app);

@@ -168,6 +168,11 @@ export const authorisationMatrix: Record<string, RouteRule> = {
   'POST /api/auth/login': { permission: 'public', roles: EVERYONE },
   'POST /api/auth/logout': { permission: 'public', roles: EVERYONE },
   'GET /api/auth/me': { permission: 'session', roles: EVERYONE },
+  // The optional second factor (TOTP) of one's own local account.
+  'GET /api/auth/me/totp': { permission: 'session', roles: EVERYONE },
+  'POST /api/auth/me/totp/enrolment': { permission: 'session', roles: EVERYONE },
+  'POST /api/auth/me/totp/confirmation': { permission: 'session', roles: EVERYONE },
+  'POST /api/auth/me/totp/removal': { permission: 'session', roles: EVERYONE },
   'PUT /api/auth/me/locale': { permission: 'session', roles: EVERYONE },
   'GET /api/auth/options': { permission: 'public', roles: EVERYONE },
   'GET /api/auth/oidc/start': { permission: 'public', roles: EVERYONE },

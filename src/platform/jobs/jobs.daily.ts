@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Env } from '../config/env.ts';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../mail/mail.ts';
-import type { Ctx } from '../http/context.ts';
+import { withTenantScope, type Ctx } from '../http/context.ts';
 import { systemContext } from './jobs.system-context.ts';
 import { listTenantIds } from './jobs.queries.ts';
 import { writeClockWarnings } from '../../features/stays/extension.warnings.service.ts';
@@ -39,7 +39,8 @@ async function forEachTenant(deps: JobDeps, job: JobName, now: Date, work: (ctx:
   for (const tenantId of await listTenantIds(deps.database.db)) {
     const ctx = await systemContext(deps.database, deps.env, deps.log, tenantId, now, job);
     try {
-      ctx.log.info(await work(ctx), `${job} done`);
+      // One transaction per municipality, under row-level security for its tenant (ADR 006).
+      ctx.log.info(await withTenantScope(ctx, work), `${job} done`);
     } catch (err) {
       failed++;
       ctx.log.error({ err: (err as Error).message }, `${job} failed for this municipality`);

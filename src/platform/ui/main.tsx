@@ -3,6 +3,7 @@ import '@digdir/designsystemet-css';
 import '@digdir/designsystemet-css/theme';
 import './app.css';
 import { StrictMode } from 'react';
+import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { I18nProvider } from './i18n-context.tsx';
@@ -10,6 +11,10 @@ import { SessionProvider, useSession } from './session-context.tsx';
 import { LoginPage } from '../auth/ui/LoginPage.tsx';
 import { Loading } from './Feedback.tsx';
 import { routes } from './routes.tsx';
+
+// The Content-Security-Policy forbids eval; without this, zod probes for it with Function('') and
+// the browser reports a CSP violation (zod then parses without its compiled fast path anyway).
+z.config({ jitless: true });
 
 const router = createBrowserRouter(routes);
 

@@ -25,6 +25,8 @@ export function LoginPage() {
   const options = useApi<{ oidc: { label: string } | null }>('/api/auth/options');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Accounts with a second factor: the server answers auth.totp_required, and the code field appears.
+  const [needsCode, setNeedsCode] = useState(false);
   const [oidcError, setOidcError] = useState<MessageKey | null>(oidcErrorFromUrl);
   // Shown once: take the code out of the address bar so a reload or a bookmark does not repeat it.
   useEffect(() => {
@@ -42,9 +44,15 @@ export function LoginPage() {
     setError(null);
     setOidcError(null);
     try {
-      await api.post('/api/auth/login', { username: form.get('username'), password: form.get('password') });
+      const totpCode = form.get('totpCode');
+      await api.post('/api/auth/login', {
+        username: form.get('username'),
+        password: form.get('password'),
+        ...(needsCode && totpCode ? { totpCode } : {}),
+      });
       await refresh();
     } catch (err) {
+      if (err instanceof ApiError && (err.code === 'auth.totp_required' || err.code === 'auth.totp_failed')) setNeedsCode(true);
       setError(err instanceof ApiError ? err.message : t('login.failed'));
     } finally {
       setBusy(false);
@@ -71,6 +79,19 @@ export function LoginPage() {
           )}
           <Textfield label={t('login.username')} name="username" autoComplete="username" required />
           <Textfield label={t('login.password')} name="password" type="password" autoComplete="current-password" required />
+          {needsCode && (
+            <Textfield
+              label={t('login.totpCode')}
+              description={t('login.totpCodeHint')}
+              name="totpCode"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              required
+              autoFocus
+            />
+          )}
           <Button type="submit" disabled={busy}>
             {t('login.submit')}
           </Button>

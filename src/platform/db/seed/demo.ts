@@ -7,6 +7,13 @@ import { houses, rooms, roomStateChanges } from '../../../features/rooms/rooms.t
 import { houseRulesVersions } from '../../../features/agreements/agreements.tables.ts';
 import { people, householdMembers } from '../../../features/people/people.tables.ts';
 import { syntheticNationalId } from '../../../features/people/people.rules.ts';
+import { nationalIdHash, sealNationalId, type FieldKeys } from '../../crypto/field-crypto.ts';
+import { demoFieldKeys } from '../../config/env.ts';
+
+const sealedNationalId = (keys: FieldKeys, nationalId: string | null) => ({
+  nationalIdSealed: nationalId && sealNationalId(keys, nationalId),
+  nationalIdHash: nationalId && nationalIdHash(keys, nationalId),
+});
 import { seedAgreementTemplate } from '../../../features/agreements/agreements.seed.ts';
 import { inventoryItems } from '../../../features/stays/stays.tables.ts';
 import { seedRiskAnalysis } from '../../../features/risk/risk.seed.ts';
@@ -46,7 +53,8 @@ export async function hasAnyTenant(db: Db): Promise<boolean> {
 }
 
 /** The demo service of the README: Bolig Nu in Bodø, seven rooms, fictional people, a user per role. */
-export async function seedDemo(db: Db): Promise<void> {
+/** Demo data; identity numbers are encrypted with the given keys (the app's, so it can read them). */
+export async function seedDemo(db: Db, keys: FieldKeys = demoFieldKeys): Promise<void> {
   const now = new Date();
   await db.transaction(async (tx) => {
     const [tenant] = await tx.insert(tenants).values({ name: 'Bodø kommune', municipalityNumber: '1804' }).returning();
@@ -105,7 +113,7 @@ export async function seedDemo(db: Db): Promise<void> {
           familyName: p.familyName,
           birthDateOn: p.birthDateOn,
           idType: p.idType,
-          nationalId: p.idType === 'none' ? null : syntheticNationalId(p.birthDateOn, p.ind, p.idType === 'dnr'),
+          ...sealedNationalId(keys, p.idType === 'none' ? null : syntheticNationalId(p.birthDateOn, p.ind, p.idType === 'dnr')),
           preferredLanguage: p.idType === 'dnr' ? 'pl' : 'nb',
           createdAt: now,
           updatedAt: now,
