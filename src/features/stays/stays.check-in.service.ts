@@ -100,6 +100,7 @@ export async function checkIn(ctx: Ctx, offerId: string, input: CheckInInput): P
   return inTransaction(ctx, async (tx) => {
     if (!(await q.lockOffer(tx.db, user.tenantId, offerId))) throw staysError('offer.not_found');
     const offer = (await q.findOfferForCheckIn(tx.db, user.tenantId, offerId))!;
+    await q.lockRoom(tx.db, user.tenantId, offer.roomId);
     if (offer.status !== 'accepted') throw staysError('stay.offer_not_accepted', { meta: { public: { status: offer.status } } });
     const existing = await q.findStayIdForOffer(tx.db, user.tenantId, offerId);
     if (existing) throw staysError('stay.offer_already_checked_in', { meta: { public: { stayId: existing } } });

@@ -33,6 +33,15 @@ export async function lockOffer(db: Db, tenantId: string, offerId: string): Prom
   return rows.length > 0;
 }
 
+/**
+ * Locks the room's row for the rest of the transaction: check-ins into one room queue here, in the
+ * same order as every other check-in (offer, then room), instead of meeting in the stays constraint
+ * and the room update in different orders (a deadlock, seen as a 500 under heavy contention).
+ */
+export async function lockRoom(db: Db, tenantId: string, roomId: string): Promise<void> {
+  await db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.tenantId, tenantId), eq(rooms.id, roomId))).for('update');
+}
+
 /** An offer with its referral's household, its room and the room's house. */
 export async function findOfferForCheckIn(db: Db, tenantId: string, offerId: string) {
   const [row] = await db
