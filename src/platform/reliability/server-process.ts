@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { repoRoot } from './cli.ts';
 
 // The real server (src/server.ts) in a child process, as an operator starts it: for the browser
@@ -16,6 +16,13 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
+// Servers still running when this process ends (a test that timed out, a failed assertion before
+// stop()) are killed with it, so no test leaves a server behind.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export async function startServer(env: Record<string, string | undefined>, label = 'server'): Promise<ServerProcess> {
   const merged: Record<string, string> = {};
   for (const [key, value] of Object.entries({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env })) {
@@ -24,7 +31,13 @@ export async function startServer(env: Record<string, string | undefined>, label
   const child = spawn(process.execPath, ['src/server.ts'], { cwd: repoRoot, env: merged, stdio: ['ignore', 'pipe', 'pipe'] });
   const chunks: string[] = [];
   const output = () => chunks.join('');
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  running.add(child);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
   let gone = false;
   void exited.then(() => (gone = true));
   child.stderr.on('data', (c: Buffer) => chunks.push(c.toString()));
