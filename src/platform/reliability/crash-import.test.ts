@@ -45,6 +45,24 @@ function bigImport() {
   return { dryRun: false, files: [{ name: 'historikk.json', content: JSON.stringify(file) }] };
 }
 
+async function writingStarted(databaseUrl: string | undefined) {
+  if (!databaseUrl) return new Promise((r) => setTimeout(r, 1_500));
+  const { Client } = await import('pg');
+  const watcher = new Client({ connectionString: process.env.DATABASE_URL });
+  await watcher.connect();
+  const dbName = new URL(databaseUrl).pathname.slice(1);
+  try {
+    for (let i = 0; i < 3_000; i++) {
+      const { rows } = await watcher.query(`select 1 from pg_stat_activity where datname = $1 and query ilike 'insert into "people"%'`, [dbName]);
+      if (rows.length > 0) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error('the import never started writing people');
+  } finally {
+    await watcher.end();
+  }
+}
+
 async function countImported(target: Awaited<ReturnType<typeof targets.create>>) {
   const database = await target.open(false);
   const db = database.db;
@@ -72,8 +90,10 @@ describe('a crash in the middle of an import', () => {
       async (res) => (answered = `HTTP ${res.status} ${(await res.text()).slice(0, 300)}`),
       () => undefined,
     );
-    // Kill once the server is busy writing (it validates first, then writes 3 600 rows in one transaction).
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Kill once the server is busy writing (it validates first, then writes 3 600 rows in one
+    // transaction): on PostgreSQL, the moment its connection is seen inserting the people; PGlite
+    // runs inside the server process and takes seconds for this file, so 1.5 s in.
+    await writingStarted(target.env.DATABASE_URL);
     await server.kill();
     await request;
     expect(answered).toBe(''); // the kill came before the import finished, else this test proves nothing

@@ -34,7 +34,7 @@ export function testTargets(prefix: string) {
     work,
     async create(label: string): Promise<Target> {
       if (serverUrl) {
-        const name = `bolignu_${prefix}_${label}_${process.pid}`;
+        const name = `bolignu_${prefix}_${label}_${process.pid}`.replace(/[^a-z0-9_]/g, '_');
         await admin(async (c) => {
           await c.query(`drop database if exists ${name} with (force)`);
           await c.query(`create database ${name}`);
