@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CannonConfig, CannonResult } from './cannon.ts';
+import { benchFieldKeys } from './synthetic.ts';
 
 export const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const tmp = mkdtempSync(join(tmpdir(), 'bolignu-bench-'));
@@ -50,6 +51,12 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
+/** Production requires its own field keys; the synthetic data is sealed with the benchmark's. */
+export const benchKeyEnv = {
+  DATA_ENCRYPTION_KEY: benchFieldKeys.encryption.toString('base64'),
+  DATA_HASH_KEY: benchFieldKeys.hash.toString('base64'),
+};
+
 /** Starts `node src/server.ts` on the given database and waits until /api/health answers. */
 export async function startApp(options: { port: number; databaseUrl?: string; dataDir?: string; webDir: string; extraEnv?: Record<string, string> }): Promise<AppProcess> {
   const started = performance.now();
@@ -63,6 +70,7 @@ export async function startApp(options: { port: number; databaseUrl?: string; da
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     ALLOW_SYNTHETIC_IDS: 'true',
+    ...benchKeyEnv,
     ...options.extraEnv,
   };
   delete env.DATABASE_URL;

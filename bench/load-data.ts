@@ -79,7 +79,7 @@ function contentionTenant(t: Tables, todayDay: number, passwordHash: string, see
   const offerIds: string[] = [];
   for (let i = 0; i < offers; i++) {
     const personId = rng.uuid();
-    t.people.push({ id: personId, tenant_id: tenantId, given_name: 'Kø', family_name: `Person ${i}`, birth_date_on: '1990-01-01', id_type: 'none', national_id: null, phone: null, created_at: now, updated_at: now });
+    t.people.push({ id: personId, tenant_id: tenantId, given_name: 'Kø', family_name: `Person ${i}`, birth_date_on: '1990-01-01', id_type: 'none', national_id: null, national_id_hash: null, phone: null, created_at: now, updated_at: now });
     const referralId = rng.uuid();
     t.referrals.push({ id: referralId, tenant_id: tenantId, person_id: personId, partner_person_id: null, received_at: now, situation: 'evicted', previous_stay: 'unknown', nowhere_to_sleep_tonight: true, consent_to_share: false, caseworker_name: 'Kø Veileder', nav_office: 'NAV Kø', status: 'accepted', status_changed_at: now });
     const decisionId = rng.uuid();

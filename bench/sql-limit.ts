@@ -9,6 +9,7 @@ import { createApp } from '../src/platform/http/app.ts';
 import { loadEnv } from '../src/platform/config/env.ts';
 import type { Raw } from './load-data.ts';
 import type { CannonRequest } from './cannon.ts';
+import { benchKeyEnv } from './lib.ts';
 
 export interface Endpoint {
   name: string;
@@ -129,7 +130,7 @@ export async function measureSql(
   const workers = 10;
   const h = await openWithLogger(target, logger, workers);
   try {
-    const env = loadEnv({ NODE_ENV: 'production', DEMO: 'false', JOBS: 'false', ALLOW_SYNTHETIC_IDS: 'true' });
+    const env = loadEnv({ NODE_ENV: 'production', DEMO: 'false', JOBS: 'false', ALLOW_SYNTHETIC_IDS: 'true', ...benchKeyEnv });
     const app = createApp({ database: h.database, env, log: pino({ level: 'silent' }) });
     const cookies = new Map<string, string>();
     const cookieFor = async (username: string) => {

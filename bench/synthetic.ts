@@ -2,6 +2,14 @@
 // No real people: names are drawn from lists of common Norwegian names, identity numbers are synthetic
 // (month + 80, see syntheticNationalId) and every contact detail is made up.
 import { syntheticNationalId } from '../src/features/people/people.rules.ts';
+import { nationalIdHash, sealNationalId, type FieldKeys } from '../src/platform/crypto/field-crypto.ts';
+
+/**
+ * The benchmark's field keys (the app is started with them in production mode): identity numbers are
+ * stored sealed with their search hash, as the app writes them, so the server has nothing to encrypt
+ * on start. Fixed keys are fine for synthetic people; never use them for real data.
+ */
+export const benchFieldKeys: FieldKeys = { encryption: Buffer.alloc(32, 1), hash: Buffer.alloc(32, 2) };
 
 /** mulberry32: a small, fast, seeded PRNG; the same seed gives the same data set. */
 export function prng(seed: number) {
@@ -125,7 +133,7 @@ export function newTables() {
     rooms: new Columns({ id: 'uuid', tenant_id: 'uuid', house_id: 'uuid', name: 'text', capacity: 'int4', takes_couples: 'bool', state: 'text', sort_order: 'int4' }),
     people: new Columns({
       id: 'uuid', tenant_id: 'uuid', given_name: 'text', family_name: 'text', birth_date_on: 'date', id_type: 'text',
-      national_id: 'text', phone: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+      national_id: 'text', national_id_hash: 'text', phone: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
     }),
     referrals: new Columns({
       id: 'uuid', tenant_id: 'uuid', person_id: 'uuid', partner_person_id: 'uuid', received_at: 'timestamptz', situation: 'text',
@@ -227,7 +235,10 @@ export function generateTenant(t: Tables, index: number, years: number, todayDay
     const created = at(firstDay - rng.int(1, 14), 10);
     t.people.push({
       id, tenant_id: tenantId, given_name: rng.pick(givenNames), family_name: rng.pick(familyNames), birth_date_on: birth,
-      id_type: idType, national_id: nationalId, phone: rng.next() < 0.7 ? `9${rng.int(1000000, 9999999)}` : null, created_at: created, updated_at: created,
+      id_type: idType,
+      national_id: nationalId && sealNationalId(benchFieldKeys, nationalId),
+      national_id_hash: nationalId && nationalIdHash(benchFieldKeys, nationalId),
+      phone: rng.next() < 0.7 ? `9${rng.int(1000000, 9999999)}` : null, created_at: created, updated_at: created,
     });
     return id;
   };
