@@ -1,28 +1,23 @@
 // Pure rules of the journal, goals and tasks: no I/O. Calendar dates are ISO strings in Europe/Oslo.
 
-const OSLO = 'Europe/Oslo';
+import { osloDate, osloTimeMinutes } from '../../platform/time/oslo.ts';
 
-/** Today's calendar date in Europe/Oslo for an instant (the service's clock is ctx.now). */
-export function osloDate(instant: Date): string {
-  return instant.toLocaleDateString('sv-SE', { timeZone: OSLO });
-}
+/** Today's calendar date and the wall-clock time hh:mm in Europe/Oslo of an instant. */
+export { osloDate, osloTimeMinutes as osloTime };
 
-/** The wall-clock time hh:mm in Europe/Oslo of an instant. */
-export function osloTime(instant: Date): string {
-  return instant.toLocaleTimeString('sv-SE', { timeZone: OSLO, hour: '2-digit', minute: '2-digit' });
-}
+const osloParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 // Minutes Oslo is ahead of UTC at an instant (60 in winter, 120 in summer).
 function osloOffsetMinutes(instant: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: OSLO,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
+  const parts = osloParts.formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);

@@ -5,14 +5,13 @@ import { recordAccess } from '../../platform/audit/audit.service.ts';
 import { peopleError } from './people.errors.ts';
 import * as pq from './people.queries.ts';
 import * as q from './timeline.queries.ts';
+import { osloDate, osloTime } from '../../platform/time/oslo.ts';
 import type { TimelineEvent, TimelineOutput, TimelineSource } from './timeline.schema.ts';
 
 // The resident's page as one story from referral to aftercare. Each part of the story is shown only
 // to a role that may read that part anyway (the journal's sensitive entries only with
 // journal:read:sensitive), and journal entries are told by date and type, never by their text.
 
-const osloDate = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-const osloTime = (at: Date) => at.toLocaleTimeString('sv-SE', { timeZone: 'Europe/Oslo', hour12: false });
 
 // Within one day, events recorded with a date only are placed at midday, and equal times follow the
 // order of the service's flow.

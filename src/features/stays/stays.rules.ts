@@ -2,6 +2,7 @@
 // arithmetic is done on UTC midnights so no daylight-saving shift can move a date.
 
 import { latestEndDate } from '../allocation/allocation.rules.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -9,9 +10,7 @@ const toUtc = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slic
 const fromUtc = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Today's calendar date in Europe/Oslo for an instant (the service's clock is ctx.now). */
-export function osloDate(instant: Date): string {
-  return instant.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-}
+export { osloDate };
 
 export function addDays(iso: string, days: number): string {
   return fromUtc(toUtc(iso) + days * DAY_MS);

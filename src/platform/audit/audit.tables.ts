@@ -22,7 +22,8 @@ export const auditEvents = pgTable(
     requestId: text('request_id'),
   },
   (t) => [
-    index('audit_events_person_idx').on(t.personId, t.at),
-    index('audit_events_tenant_at_idx').on(t.tenantId, t.at),
+    // (…, at, id): the access log and the audit list page newest first on (at, id) straight from the index.
+    index('audit_events_person_idx').on(t.personId, t.at, t.id),
+    index('audit_events_tenant_at_idx').on(t.tenantId, t.at, t.id),
   ],
 );

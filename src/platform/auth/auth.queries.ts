@@ -64,6 +64,30 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
   await db.insert(sessions).values(row);
 }
 
+/**
+ * A session with its user, roles and permissions in one statement (every logged-in request starts
+ * here, so one round trip instead of three). Undefined when there is no such session.
+ */
+export async function findSessionWithUser(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      userId: sessions.userId,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      tenantId: users.tenantId,
+      username: users.username,
+      displayName: users.displayName,
+      locale: users.locale,
+      isActive: users.isActive,
+      roles: sql<string[]>`coalesce((select array_agg(${userRoles.roleKey} order by ${userRoles.roleKey}) from ${userRoles} where ${userRoles.userId} = ${users.id}), '{}')`,
+      permissions: sql<string[]>`coalesce((select array_agg(distinct ${rolePermissions.permissionKey}) from ${userRoles} join ${rolePermissions} on ${rolePermissions.roleKey} = ${userRoles.roleKey} where ${userRoles.userId} = ${users.id}), '{}')`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, tokenHash));
+  return row;
+}
+
 export async function findSession(db: Db, tokenHash: string) {
   const [row] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
   return row;

@@ -73,7 +73,7 @@ export async function logInWithPassword(ctx: Ctx, input: LoginInput): Promise<st
 /** The user behind a session token, extending the idle timeout; null when missing or expired. */
 export async function resolveSession(ctx: Ctx, token: string): Promise<(CurrentUser & { locale: string }) | null> {
   const tokenHash = hashToken(token);
-  const session = await q.findSession(ctx.db, tokenHash);
+  const session = await q.findSessionWithUser(ctx.db, tokenHash);
   if (!session) return null;
   if (session.expiresAt <= ctx.now) {
     await q.deleteSession(ctx.db, tokenHash);
@@ -83,7 +83,16 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<(CurrentU
   if (ctx.now.getTime() - session.lastSeenAt.getTime() > 60_000) {
     await q.touchSession(ctx.db, tokenHash, ctx.now, new Date(ctx.now.getTime() + idleMs(ctx)));
   }
-  return (await q.loadCurrentUser(ctx.db, session.userId)) ?? null;
+  if (!session.isActive) return null;
+  return {
+    id: session.userId,
+    tenantId: session.tenantId,
+    username: session.username,
+    displayName: session.displayName,
+    locale: session.locale,
+    roles: session.roles,
+    permissions: new Set(session.permissions),
+  };
 }
 
 export async function logOut(ctx: Ctx, token: string): Promise<void> {

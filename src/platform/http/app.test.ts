@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createTestDatabase } from '../db/test-database.ts';
 import type { Database } from '../db/client.ts';
 import { createTestApp } from './test-app.ts';
@@ -7,6 +7,10 @@ import { handleError } from './error-handler.ts';
 import type { AppEnv } from './app-env.ts';
 import { contextFor } from './test-context.ts';
 import { buildTenant, buildUser } from '../auth/auth.factory.ts';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents } from '../audit/audit.tables.ts';
+import { recordEvent } from '../audit/audit.service.ts';
+import { platformError } from './errors.ts';
 
 let database: Database;
 let t: ReturnType<typeof createTestApp>;
@@ -55,6 +59,37 @@ describe('the HTTP app', () => {
     const body = await res.json();
     expect(body).toEqual({ error: { code: 'internal', referenceId: 'ref12345', message: expect.stringContaining('ref12345') } });
     expect(JSON.stringify(body)).not.toContain('national_id');
+  });
+
+  it('rolls back everything a logged-in request wrote when the request fails, and keeps it when it succeeds', async () => {
+    const tenant = await buildTenant(database.db);
+    const user = await buildUser(database.db, { tenantId: tenant.id, roles: ['staff'], password: 'et passord for test' });
+    // Two writes in two steps, as a route calling two services would; then the answer.
+    const writeTwice = (fail: boolean) => async (c: Context<AppEnv>) => {
+      const ctx = c.get('ctx');
+      await recordEvent(ctx, { action: `test.${fail ? 'failed' : 'succeeded'}`, entityType: 'test', entityId: user.id });
+      await recordEvent(ctx, { action: `test.${fail ? 'failed' : 'succeeded'}`, entityType: 'test', entityId: user.id });
+      if (fail) throw platformError('auth.forbidden');
+      return c.body(null, 204);
+    };
+    const own = createTestApp(database, {
+      extraRoutes: (app) => {
+        app.post('/api/test/write-then-fail', writeTwice(true));
+        app.post('/api/test/write-then-succeed', writeTwice(false));
+      },
+    });
+    const client = own.client();
+    await client.login(user.username, 'et passord for test');
+    const rows = (action: string) =>
+      database.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.actorUserId, user.id)));
+
+    const failed = await client.post('/api/test/write-then-fail');
+    expect(failed.status).toBe(403);
+    expect(failed.body.error.code).toBe('auth.forbidden');
+    expect(await rows('test.failed')).toHaveLength(0);
+
+    expect((await client.post('/api/test/write-then-succeed')).status).toBe(204);
+    expect(await rows('test.succeeded')).toHaveLength(2);
   });
 
   it('sends security headers and no-store on API answers', async () => {

@@ -55,9 +55,14 @@ export interface AppDeps {
   clock?: () => Date;
   /** Folder with the built web app; omitted in API-only tests. */
   webRoot?: string;
+  /** Routes a test adds behind the same middleware (before the API's catch-all 404). */
+  extraRoutes?: (app: App) => void;
 }
 
 export type App = OpenAPIHono<AppEnv>;
+
+/** Thrown after a failed request's answer is written, to roll back the request's transaction. */
+class RequestFailed extends Error {}
 
 export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? (() => new Date());
@@ -93,12 +98,23 @@ export function createApp(deps: AppDeps): App {
     c.header('X-Request-Id', requestId);
     c.header('Cache-Control', 'no-store');
     // A logged-in request runs in one transaction scoped to the user's tenant: every query in it is
-    // under row-level security (ADR 006). Services' own transactions become savepoints inside it.
+    // under row-level security (ADR 006), and the services' transactions join it. The request is the
+    // unit of work: when it fails, onError has already written the answer (Hono catches the error
+    // before it reaches this middleware), and everything the request wrote is rolled back.
     if (ctx.user) {
-      await withTenantScope(ctx, async (scoped) => {
-        c.set('ctx', scoped);
-        await next();
-      });
+      try {
+        await withTenantScope(
+          ctx,
+          async (scoped) => {
+            c.set('ctx', scoped);
+            await next();
+            if (c.error) throw new RequestFailed();
+          },
+          { oneUseCase: true },
+        );
+      } catch (err) {
+        if (!(err instanceof RequestFailed)) throw err;
+      }
     } else {
       await next();
     }
@@ -190,6 +206,7 @@ export function createApp(deps: AppDeps): App {
     security: [{ session: [] }],
   });
 
+  deps.extraRoutes?.(app);
   app.all('/api/*', () => {
     throw platformError('resource.not_found');
   });

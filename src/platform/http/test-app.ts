@@ -1,11 +1,11 @@
 import type { Database } from '../db/client.ts';
-import { createApp } from './app.ts';
+import { createApp, type App } from './app.ts';
 import { silentLog, testEnv } from './test-context.ts';
 import type { Env } from '../config/env.ts';
 
 /** The HTTP app in process, on a test database, with a pinned clock and a cookie-keeping client. */
-export function createTestApp(database: Database, options: { now?: () => Date; env?: Partial<Env> } = {}) {
-  const app = createApp({ database, env: { ...testEnv, ...options.env }, log: silentLog, clock: options.now });
+export function createTestApp(database: Database, options: { now?: () => Date; env?: Partial<Env>; extraRoutes?: (app: App) => void } = {}) {
+  const app = createApp({ database, env: { ...testEnv, ...options.env }, log: silentLog, clock: options.now, extraRoutes: options.extraRoutes });
   return {
     app,
     /** A client that keeps its session cookie, like a browser. */
