@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded on the first export, not at start (it is a large share of the server's start-up).
+import type ExcelJS from 'exceljs';
+const newWorkbook = async (): Promise<ExcelJS.Workbook> => new (await import('exceljs')).default.Workbook();
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
@@ -32,7 +34,7 @@ export async function exportMonthCsv(ctx: Ctx, month: string): Promise<{ body: s
 export async function exportMonthXlsx(ctx: Ctx, month: string): Promise<{ body: Buffer; filename: string }> {
   requirePermission(ctx, 'payment:read');
   const rows = await rowsForMonth(ctx, month);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Bolig Nu';
   workbook.created = ctx.now;
   const sheet = workbook.addWorksheet(`Egenbetaling ${month}`);

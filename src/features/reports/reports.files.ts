@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+// exceljs is loaded on the first export, not at start (it is a large share of the server's start-up).
+import type ExcelJS from 'exceljs';
+const newWorkbook = async (): Promise<ExcelJS.Workbook> => new (await import('exceljs')).default.Workbook();
 import { renderPdf, type TDocumentDefinitions } from '../../platform/pdf/render.ts';
 import { fileTexts, formatDay, formatFigure, formatMonth, formatMonthShort, pick, type Locale } from './reports.format.ts';
 import type { KostraOutput, MonthlyReportOutput, YearReportOutput } from './reports.schema.ts';
@@ -49,7 +51,7 @@ const moneyFormat = '#,##0 "kr";-#,##0 "kr"';
 /** The monthly report as a workbook: one row per figure with its definition and the three months. */
 export async function monthlyReportXlsx(report: MonthlyReportOutput, locale: Locale): Promise<Buffer> {
   const t = (k: keyof typeof fileTexts) => pick(fileTexts[k], locale);
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Bolig Nu';
   const sheet = book.addWorksheet(t('monthlyTitle'));
   sheet.columns = [
@@ -87,7 +89,7 @@ function kostraRows(k: KostraOutput, locale: Locale): [string, number | null, st
 /** The year report as a workbook: a sheet of every figure by month, and a KOSTRA sheet. */
 export async function yearReportXlsx(report: YearReportOutput, locale: Locale): Promise<Buffer> {
   const t = (k: keyof typeof fileTexts) => pick(fileTexts[k], locale);
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Bolig Nu';
   const sheet = book.addWorksheet(`${t('yearTitle')} ${report.year}`);
   sheet.addRow([t('section'), t('figure'), ...report.months.map((m) => formatMonthShort(m, locale)), t('definition')]).font = { bold: true };
@@ -117,7 +119,7 @@ function addKostraSheet(book: ExcelJS.Workbook, kostra: KostraOutput, locale: Lo
 }
 
 export async function kostraXlsx(kostra: KostraOutput, locale: Locale): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.creator = 'Bolig Nu';
   addKostraSheet(book, kostra, locale);
   return Buffer.from(await book.xlsx.writeBuffer());
