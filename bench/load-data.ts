@@ -22,7 +22,7 @@ export async function insertColumns(raw: Raw, table: string, c: Columns) {
 // Parents before children (foreign keys).
 const order: (keyof Tables)[] = [
   'tenants', 'users', 'user_roles', 'house_rules_versions', 'houses', 'rooms', 'people', 'referrals', 'decisions', 'offers',
-  'waiting_list_entries', 'stays', 'move_outs',
+  'waiting_list_entries', 'stays', 'move_outs', 'payment_arrangements', 'payment_charges', 'resident_payments', 'incidents', 'incident_people',
 ];
 
 async function insertTables(raw: Raw, t: Tables) {
@@ -134,7 +134,7 @@ export async function loadSynthetic(
   await raw.query(`set session_replication_role = origin`).catch(() => {});
   await raw.query('analyze');
   const counts: Record<string, number> = {};
-  for (const table of ['people', 'referrals', 'stays', 'move_outs', 'journal_entries', 'waiting_list_entries']) {
+  for (const table of ['people', 'referrals', 'stays', 'move_outs', 'journal_entries', 'waiting_list_entries', 'payment_charges', 'resident_payments', 'incidents']) {
     const { rows } = await raw.query<{ n: string }>(`select count(*)::text as n from "${table}"`);
     counts[table] = Number(rows[0]!.n);
   }

@@ -45,7 +45,7 @@ export async function deriveMeta(raw: Raw): Promise<Meta> {
     )
   ).rows.map((r) => ({ username: r.username, residentId: r.person_id }));
   const counts: Record<string, number> = {};
-  for (const table of ['tenants', 'rooms', 'people', 'referrals', 'stays', 'move_outs', 'journal_entries', 'waiting_list_entries', 'audit_events']) {
+  for (const table of ['tenants', 'rooms', 'people', 'referrals', 'stays', 'move_outs', 'journal_entries', 'waiting_list_entries', 'payment_charges', 'resident_payments', 'incidents', 'audit_events']) {
     counts[table] = Number((await one<{ n: string }>(`select count(*)::text as n from "${table}"`)).n);
   }
   return {

@@ -51,6 +51,7 @@ const places = [
   'Levanger', 'Namsos', 'Narvik', 'Harstad', 'Alta', 'Hammerfest', 'Vadsø', 'Kirkenes', 'Mo i Rana', 'Mosjøen', 'Elverum',
   'Kongsvinger', 'Ringerike', 'Asker', 'Bærum', 'Lillestrøm', 'Sarpsborg', 'Fredrikstad',
 ] as const;
+const incidentKinds = ['house_rule_breach', 'threat_violence', 'fire_alarm', 'damage', 'drugs', 'health_emergency', 'theft', 'other'] as const;
 const streets = ['Storgata', 'Kirkegata', 'Havnegata', 'Skolegata', 'Jernbanegata', 'Strandveien', 'Parkveien', 'Fjellveien'] as const;
 const situations = ['young_adult_left_parents', 'relationship_breakup', 'evicted', 'arrived_without_means', 'after_substance_treatment', 'lar_managing_well', 'other'] as const;
 const previousStays = ['friends_family', 'temporary_accommodation', 'institution', 'prison', 'rough_sleeping', 'night_shelter', 'crisis_centre', 'own_home_lost', 'other', 'unknown'] as const;
@@ -157,6 +158,23 @@ export function newTables() {
       id: 'uuid', tenant_id: 'uuid', stay_id: 'uuid', moved_out_on: 'date', destination: 'text', was_planned: 'bool', keys_returned: 'bool',
       room_checked: 'bool', recorded_by: 'uuid', recorded_at: 'timestamptz',
     }),
+    payment_arrangements: new Columns({
+      id: 'uuid', tenant_id: 'uuid', person_id: 'uuid', kind: 'text', valid_from_on: 'date', decided_on: 'date', amount_ore: 'int4', per: 'text',
+      reason: 'text', assessed_by: 'text', nav_decision_reference: 'text', created_at: 'timestamptz', created_by: 'uuid',
+    }),
+    payment_charges: new Columns({
+      id: 'uuid', tenant_id: 'uuid', person_id: 'uuid', month: 'text', kind: 'text', amount_ore: 'int4', nights: 'int4', calculation: 'jsonb',
+      created_at: 'timestamptz', created_by: 'uuid',
+    }),
+    resident_payments: new Columns({
+      id: 'uuid', tenant_id: 'uuid', person_id: 'uuid', paid_on: 'date', amount_ore: 'int4', method: 'text', reference: 'text', created_at: 'timestamptz', created_by: 'uuid',
+    }),
+    incidents: new Columns({
+      id: 'uuid', tenant_id: 'uuid', occurred_at: 'timestamptz', location: 'text', room_id: 'uuid', type: 'text', severity: 'text', description: 'text',
+      immediate_action: 'text', status: 'text', assigned_to: 'uuid', closed_at: 'timestamptz', closed_by: 'uuid', closing_note: 'text',
+      reported_by: 'uuid', created_at: 'timestamptz', updated_at: 'timestamptz',
+    }),
+    incident_people: new Columns({ id: 'uuid', tenant_id: 'uuid', incident_id: 'uuid', kind: 'text', person_id: 'uuid' }),
   };
 }
 export type Tables = ReturnType<typeof newTables>;
@@ -253,6 +271,8 @@ export function generateTenant(t: Tables, index: number, years: number, todayDay
     return id;
   };
 
+  const stayFrom = t.stays.length;
+
   // Room timelines.
   interface Planned { room: { id: string; couples: boolean }; start: number; end: number | null; nights: number }
   const planned: Planned[] = [];
@@ -315,6 +335,75 @@ export function generateTenant(t: Tables, index: number, years: number, todayDay
     }
   }
   for (const p of planned) if (p.end === null) t.rooms.cols.state![roomList.indexOf(p.room) + t.rooms.length - roomCount] = 'occupied';
+
+  // Self-payment: an arrangement per resident from their first stay (most pay the full rate, some a
+  // reduced one, some nothing on social assistance), a charge per finished month they stayed
+  // (300 kr a night, at most 9 000 kr a month), and most charges paid the month after.
+  const chargeNights = new Map<string, number>();
+  const arrangementOf = new Map<string, { kind: 'full' | 'reduced' | 'none'; rateOre: number }>();
+  const currentMonth = isoDay(todayDay).slice(0, 7);
+  for (let i = stayFrom; i < t.stays.length; i++) {
+    const personId = t.stays.cols.person_id![i] as string;
+    const start = dayOf(t.stays.cols.start_on![i] as string);
+    const endOn = t.stays.cols.end_on![i] as string | null;
+    const end = endOn ? dayOf(endOn) : todayDay;
+    if (!arrangementOf.has(personId)) {
+      const r = rng.next();
+      const kind = r < 0.85 ? 'full' : r < 0.95 ? 'none' : 'reduced';
+      arrangementOf.set(personId, { kind, rateOre: kind === 'full' ? 30_000 : kind === 'reduced' ? 15_000 : 0 });
+      t.payment_arrangements.push({
+        id: rng.uuid(), tenant_id: tenantId, person_id: personId, kind, valid_from_on: isoDay(start), decided_on: isoDay(start),
+        amount_ore: kind === 'reduced' ? 15_000 : null, per: kind === 'reduced' ? 'night' : null,
+        reason: kind === 'reduced' ? 'Betalingsevne vurdert.' : null, assessed_by: kind === 'reduced' ? 'NAV' : null,
+        nav_decision_reference: kind === 'none' ? `NAV-${rng.int(100000, 999999)}` : null, created_at: at(start, 15), created_by: leadId,
+      });
+    }
+    for (let d = start; d < end; d++) {
+      const key = `${personId}|${isoDay(d).slice(0, 7)}`;
+      chargeNights.set(key, (chargeNights.get(key) ?? 0) + 1);
+    }
+  }
+  for (const [key, nights] of chargeNights) {
+    const [personId, month] = key.split('|') as [string, string];
+    if (month >= currentMonth) continue;
+    const { rateOre } = arrangementOf.get(personId)!;
+    const grossOre = nights * 30_000;
+    const reducedOre = nights * rateOre;
+    const amountDueOre = Math.min(reducedOre, 900_000);
+    const firstOfNext = dayOf(`${month}-01`) + 32;
+    const chargedDay = dayOf(`${isoDay(firstOfNext).slice(0, 7)}-01`);
+    t.payment_charges.push({
+      id: rng.uuid(), tenant_id: tenantId, person_id: personId, month, kind: 'charge', amount_ore: amountDueOre, nights,
+      calculation: JSON.stringify({ month, nights, segments: [], grossOre, reductionOre: grossOre - reducedOre, capOre: 900_000, capApplied: reducedOre > 900_000, capReductionOre: Math.max(0, reducedOre - 900_000), amountDueOre }),
+      created_at: at(chargedDay, 4), created_by: null,
+    });
+    const paidDay = chargedDay + rng.int(5, 25);
+    if (amountDueOre > 0 && paidDay < todayDay && rng.next() < 0.85) {
+      t.resident_payments.push({ id: rng.uuid(), tenant_id: tenantId, person_id: personId, paid_on: isoDay(paidDay), amount_ore: amountDueOre, method: rng.pick(['bank_transfer', 'bank_transfer', 'nav_direct', 'card']), reference: `KID ${rng.int(1000000, 9999999)}`, created_at: at(paidDay, 12), created_by: rng.pick(userIds) });
+    }
+  }
+
+  // Incidents (avvik): about one per eight stays, in the resident's room or the common areas; the
+  // last month's still open.
+  for (let i = stayFrom; i < t.stays.length; i++) {
+    if (rng.next() >= 0.125) continue;
+    const start = dayOf(t.stays.cols.start_on![i] as string);
+    const endOn = t.stays.cols.end_on![i] as string | null;
+    const day = start + rng.int(0, Math.max(0, (endOn ? dayOf(endOn) : todayDay) - start - 1));
+    if (day >= todayDay) continue;
+    const id = rng.uuid();
+    const open = day > todayDay - 30;
+    const occurredAt = at(day, rng.int(0, 23));
+    const severity = weighted(rng, [['low', 50], ['medium', 35], ['high', 12], ['critical', 3]] as const);
+    const inRoom = rng.next() < 0.6;
+    t.incidents.push({
+      id, tenant_id: tenantId, occurred_at: occurredAt, location: inRoom ? 'room' : 'common_area', room_id: inRoom ? t.stays.cols.room_id![i] : null,
+      type: rng.pick(incidentKinds), severity, description: 'Syntetisk avvik for ytelsestest.', immediate_action: 'Fulgt opp av vakt.',
+      status: open ? 'open' : 'closed', assigned_to: open ? leadId : null, closed_at: open ? null : at(day + rng.int(1, 14), 14), closed_by: open ? null : leadId,
+      closing_note: open ? null : 'Lukket etter oppfølging.', reported_by: rng.pick(userIds), created_at: occurredAt, updated_at: occurredAt,
+    });
+    t.incident_people.push({ id: rng.uuid(), tenant_id: tenantId, incident_id: id, kind: 'resident', person_id: t.stays.cols.person_id![i] });
+  }
 
   // Referrals that did not lead to a stay: refusals, withdrawals, and the waiting list (open for the last weeks).
   const others = Math.round(planned.length * 0.25);
