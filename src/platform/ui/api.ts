@@ -46,3 +46,20 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T>(path: string, body?: unknown) => request<T>('DELETE', path, body),
 };
+
+// A GET started before the page that needs it has loaded (the home page's board, while the session
+// is still being checked); the page's first load takes it instead of asking again.
+const early = new Map<string, Promise<unknown>>();
+
+export function getEarly(path: string): void {
+  const answer = request('GET', path);
+  answer.catch(() => {}); // not logged in yet, say: the page asks again when it takes it
+  early.set(path, answer);
+}
+
+/** The early GET of `path`, once; undefined when none was started. */
+export function takeEarly<T>(path: string): Promise<T> | undefined {
+  const answer = early.get(path);
+  early.delete(path);
+  return answer as Promise<T> | undefined;
+}

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, setUnauthenticatedHandler } from './api.ts';
+import { api, setUnauthenticatedHandler, takeEarly } from './api.ts';
 import type { CurrentUserOutput } from '../auth/auth.schema.ts';
 import { useI18n } from './i18n-context.tsx';
 
@@ -22,7 +22,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const me = await api.get<CurrentUserOutput>('/api/auth/me');
+      // The first check is already on its way (main.tsx); a later one asks again.
+      const me = await (takeEarly<CurrentUserOutput>('/api/auth/me') ?? api.get<CurrentUserOutput>('/api/auth/me'));
       setUser(me);
       setLocale(me.locale);
       setExpired(false);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError } from './api.ts';
+import { api, ApiError, takeEarly } from './api.ts';
 
 /** Loads a GET endpoint; `reload` fetches again. `path` null means "not yet". */
 export function useApi<T>(path: string | null) {
@@ -11,7 +11,10 @@ export function useApi<T>(path: string | null) {
     if (path === null) return;
     setLoading(true);
     try {
-      setData(await api.get<T>(path));
+      // An answer fetched early (see getEarly) if there is one; if that failed (the user logged in
+      // after it was sent, say), ask again.
+      const early = takeEarly<T>(path);
+      setData(early ? await early.catch(() => api.get<T>(path)) : await api.get<T>(path));
       setError(null);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, { message: String(err) }));
