@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { AppError } from '../../platform/http/errors.ts';
 import { buildPerson } from '../people/people.factory.ts';
 import { buildHouse, buildRoom } from '../rooms/rooms.factory.ts';
 import { buildStay } from '../stays/stays.factory.ts';
-import { paymentCharges, residentPayments } from './payments.tables.ts';
+import { paymentArrangements, paymentCharges, residentPayments } from './payments.tables.ts';
 import { getPaymentsOverview, getPersonPayments, registerPayment, setArrangement } from './payments.service.ts';
 import { getStatement, produceStatements, statementPdf } from './payments.statements.service.ts';
 import { getRateSettings, updateRateSettings } from './payments.settings.service.ts';
@@ -199,6 +199,67 @@ describe('payments', () => {
     const row = overview.residents.find((r) => r.personId === p.id)!;
     expect(row).toMatchObject({ chargedOre: kr(9000), paidOre: kr(2000), balanceOre: kr(7000), arrearsSince: '2026-09', livesHere: false });
     expect(overview.inArrears).toBeGreaterThan(0);
+  });
+});
+
+describe('append-only: lines are never changed, except that retention may blank their free text', () => {
+  /** Runs statements in one transaction as the owner connection; the database's own message if refused. */
+  const attempt = (statements: ReturnType<typeof sql>[]) =>
+    database.db
+      .transaction(async (tx) => {
+        let rows = 0;
+        for (const s of statements) rows = ((await tx.execute(s)) as unknown as { rows: unknown[] }).rows.length;
+        return rows;
+      })
+      .then(
+        (rows) => ({ rows }),
+        (e: { cause?: { message?: string }; message: string }) => ({ refused: e.cause?.message ?? e.message }),
+      );
+  const anonymising = sql`select set_config('bolignu.anonymising', 'on', true)`;
+
+  it('refuses an ordinary update or delete of a payment, an arrangement or a charge line', async () => {
+    const p = await resident('2026-10-01');
+    await setArrangement(await lead(), p.id, { kind: 'reduced', validFrom: '2026-10-01', decidedOn: '2026-10-01', amountOre: kr(2500), per: 'month', reason: 'Gjeld', assessedBy: 'Nina NAV-veileder' });
+    await produceStatements(await staff(), { month: '2026-10', personId: p.id });
+    await registerPayment(await staff(), p.id, { paidOn: '2026-11-20', amountOre: kr(1000), method: 'bank_transfer', reference: 'Rita oktober' });
+    for (const statement of [
+      sql`update resident_payments set reference = null where person_id = ${p.id} returning 1`,
+      sql`update resident_payments set amount_ore = 1 where person_id = ${p.id} returning 1`,
+      sql`update payment_arrangements set reason = '[anonymisert]' where person_id = ${p.id} returning 1`,
+      sql`update payment_charges set amount_ore = 0 where person_id = ${p.id} returning 1`,
+      sql`delete from resident_payments where person_id = ${p.id} returning 1`,
+    ]) {
+      expect(await attempt([statement])).toEqual({ refused: expect.stringMatching(/append-only/) });
+    }
+    expect(await paymentsOf(p.id)).toEqual([expect.objectContaining({ amountOre: kr(1000), reference: 'Rita oktober' })]);
+  });
+
+  it('while anonymising, allows blanking the free text and nothing else: amounts, dates and deletes stay refused', async () => {
+    const p = await resident('2026-10-01');
+    await setArrangement(await lead(), p.id, { kind: 'reduced', validFrom: '2026-10-01', decidedOn: '2026-10-01', amountOre: kr(2500), per: 'month', reason: 'Gjeld', assessedBy: 'Nina NAV-veileder' });
+    await produceStatements(await staff(), { month: '2026-10', personId: p.id });
+    await registerPayment(await staff(), p.id, { paidOn: '2026-11-20', amountOre: kr(1000), method: 'bank_transfer', reference: 'Rita oktober' });
+    const chargesBefore = await linesOf(p.id);
+    for (const statement of [
+      sql`update resident_payments set reference = null, amount_ore = 1 where person_id = ${p.id} returning 1`,
+      sql`update resident_payments set paid_on = '2026-01-01', reference = null where person_id = ${p.id} returning 1`,
+      sql`update resident_payments set reference = 'Noe annet' where person_id = ${p.id} returning 1`,
+      sql`update payment_arrangements set reason = '[anonymisert]', amount_ore = 0 where person_id = ${p.id} returning 1`,
+      sql`update payment_charges set calculation = '{}' where person_id = ${p.id} returning 1`,
+      sql`delete from resident_payments where person_id = ${p.id} returning 1`,
+    ]) {
+      expect(await attempt([anonymising, statement])).toEqual({ refused: expect.stringMatching(/append-only/) });
+    }
+    expect(await attempt([anonymising, sql`update resident_payments set reference = null where person_id = ${p.id} returning 1`])).toEqual({ rows: 1 });
+    expect(
+      await attempt([anonymising, sql`update payment_arrangements set reason = '[anonymisert]', assessed_by = '[anonymisert]' where person_id = ${p.id} returning 1`]),
+    ).toEqual({ rows: 1 });
+    expect(await paymentsOf(p.id)).toEqual([expect.objectContaining({ paidOn: '2026-11-20', amountOre: kr(1000), method: 'bank_transfer', reference: null })]);
+    const [arrangement] = await database.db.select().from(paymentArrangements).where(eq(paymentArrangements.personId, p.id));
+    expect(arrangement).toMatchObject({ kind: 'reduced', amountOre: kr(2500), per: 'month', reason: '[anonymisert]', assessedBy: '[anonymisert]' });
+    expect(await linesOf(p.id)).toEqual(chargesBefore);
+    // The flag lasts only for its transaction: the next ordinary update is refused again.
+    expect(await attempt([sql`update resident_payments set reference = null where person_id = ${p.id} returning 1`])).toEqual({ refused: expect.stringMatching(/append-only/) });
   });
 });
 

@@ -189,9 +189,17 @@ export async function countPersonRows(db: Db, part: PersonDataTable, personId: s
   return c?.n ?? 0;
 }
 
+/**
+ * Applies the section's anonymisation. The transaction-local flag bolignu.anonymising is on for this
+ * update only: the append-only payment tables' trigger lets exactly such an update blank their free
+ * text and refuses every other change (migration `security_ops_extra`). A failed update aborts the
+ * transaction, which undoes the flag with it.
+ */
 export async function anonymisePersonRows(db: Db, part: PersonDataTable, personId: string): Promise<number> {
   if (!part.anonymise) return 0;
+  await db.execute(sql`select set_config('bolignu.anonymising', 'on', true)`);
   const updated = await db.update(part.table).set(part.anonymise).where(part.match(personId)).returning({ one: sql`1` });
+  await db.execute(sql`select set_config('bolignu.anonymising', 'off', true)`);
   return updated.length;
 }
 

@@ -14,6 +14,7 @@ import { moveOuts } from '../stays/moving-on.tables.ts';
 import { journalEntries } from '../journal/journal.tables.ts';
 import { buildReferral } from '../allocation/allocation.factory.ts';
 import { buildPerson } from '../people/people.factory.ts';
+import { paymentArrangements, paymentCharges, residentPayments } from '../payments/payments.tables.ts';
 import { erasePerson, listRetentionRuns, retentionDryRun, runRetention } from './retention.service.ts';
 import { buildFormerResident } from './privacy.factory.ts';
 import { anonymisedPeople } from './privacy.tables.ts';
@@ -31,6 +32,14 @@ beforeAll(async () => {
   staffId = (await buildUser(database.db, { tenantId, roles: ['staff'] })).id;
   leadId = (await buildUser(database.db, { tenantId, roles: ['service_lead'] })).id;
   oldId = (await buildFormerResident(database.db, { tenantId, staffId, startOn: '2015-01-05', movedOutOn: '2015-03-10', givenName: 'Ola', familyName: 'Gammel' })).person.id;
+  // Self-payment while Ola stayed: an arrangement with a reason, a month's charge, a payment with a reference.
+  const at = new Date('2015-02-01T12:00:00+01:00');
+  await database.db.insert(paymentArrangements).values({
+    tenantId, personId: oldId, kind: 'reduced', validFromOn: '2015-01-05', decidedOn: '2015-01-05', amountOre: 250_000, per: 'month',
+    reason: 'Gjeld etter samlivsbrudd', assessedBy: 'Nina NAV-veileder', createdAt: at,
+  });
+  await database.db.insert(paymentCharges).values({ tenantId, personId: oldId, month: '2015-01', kind: 'charge', amountOre: 250_000, nights: 27, calculation: { nights: 27 }, createdAt: at });
+  await database.db.insert(residentPayments).values({ tenantId, personId: oldId, paidOn: '2015-02-01', amountOre: 250_000, method: 'bank_transfer', reference: 'Ola Gammel januar', createdAt: at });
   recentId = (await buildFormerResident(database.db, { tenantId, staffId, startOn: '2020-01-05', movedOutOn: '2020-03-10', givenName: 'Nina', familyName: 'Nyere' })).person.id;
 });
 afterAll(() => database.close());
@@ -69,6 +78,15 @@ describe('retention: anonymise ten years after the last stay', () => {
     expect(referral).toMatchObject({ situation: 'evicted', needs: null });
     const entries = await database.db.select().from(journalEntries).where(eq(journalEntries.personId, oldId));
     expect(entries.map((e) => e.body)).toEqual(['[anonymisert]', '[anonymisert]']);
+    // The append-only payment tables: free text blanked, amounts, dates and terms as they were.
+    const arrangements = await database.db.select().from(paymentArrangements).where(eq(paymentArrangements.personId, oldId));
+    expect(arrangements).toEqual([
+      expect.objectContaining({ kind: 'reduced', amountOre: 250_000, per: 'month', validFromOn: '2015-01-05', reason: '[anonymisert]', assessedBy: '[anonymisert]', navDecisionReference: null }),
+    ]);
+    const payments = await database.db.select().from(residentPayments).where(eq(residentPayments.personId, oldId));
+    expect(payments).toEqual([expect.objectContaining({ paidOn: '2015-02-01', amountOre: 250_000, method: 'bank_transfer', reference: null })]);
+    const charges = await database.db.select().from(paymentCharges).where(eq(paymentCharges.personId, oldId));
+    expect(charges).toEqual([expect.objectContaining({ month: '2015-01', kind: 'charge', amountOre: 250_000, nights: 27 })]);
     expect(await database.db.select().from(anonymisedPeople).where(eq(anonymisedPeople.personId, oldId))).toHaveLength(1);
     expect(await database.db.select().from(auditEvents).where(eq(auditEvents.action, 'person.anonymise'))).toHaveLength(1);
     expect((await personRow(recentId)).givenName).toBe('Nina');

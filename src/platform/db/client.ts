@@ -54,6 +54,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       extensions: { btree_gist },
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
+    takeTurns(client);
     const db = drizzle({ client, schema }) as unknown as Db;
     if (migrate) {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
@@ -71,6 +72,31 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   } catch (err) {
     release();
     throw err;
+  }
+}
+
+/**
+ * PGlite runs each statement synchronously on this thread, and its lock hands over to the next waiter
+ * in a microtask: with many requests queued, their statements ran back to back without the event loop
+ * ever polling the network. Node accepts one new connection per loop turn, so under the load test
+ * (50 users connecting at once) the last connections waited over 30 s for their first answer (the
+ * client's timeout: the "errors" of `npm run bench -- --load` on PGlite). Here every top-level call
+ * (a statement or a whole transaction) waits its turn in one FIFO and then for one setImmediate, so the
+ * loop polls between calls. The order stays first come, first served; statements inside a transaction
+ * go straight to PGlite (they hold the lock already).
+ */
+function takeTurns(client: PGlite) {
+  const calls = client as unknown as Record<'query' | 'exec' | 'transaction', (...args: unknown[]) => Promise<unknown>>;
+  let last: Promise<unknown> = Promise.resolve();
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const ignore = () => undefined;
+  for (const method of ['query', 'exec', 'transaction'] as const) {
+    const call = calls[method].bind(client);
+    calls[method] = (...args: unknown[]) => {
+      const result = last.then(nextTurn).then(() => call(...args));
+      last = result.then(ignore, ignore);
+      return result;
+    };
   }
 }
 

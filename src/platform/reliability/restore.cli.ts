@@ -1,8 +1,10 @@
 import { loadEnv } from '../config/env.ts';
 import { restore } from './backup.ts';
+import { appRole } from '../http/context.ts';
 
 // npm run restore -- <file> [--force]: restores into DATABASE_URL with pg_restore, or into the PGlite
-// DATA_DIR (stop the app first). A target that holds data is refused unless --force.
+// DATA_DIR (stop the app first). A target that holds data is refused unless --force. On PostgreSQL the
+// app's role bolignu_app is created first when the server lacks it (roles are per server, not in a dump).
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
@@ -11,7 +13,12 @@ if (!file) {
 }
 const env = loadEnv();
 try {
-  await restore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR }, file, { force: args.includes('--force') });
+  const result = await restore(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.DATA_DIR }, file, { force: args.includes('--force') });
+  console.log(
+    result.appRole === 'created'
+      ? `Created the role ${appRole} (NOLOGIN) on this server: the backup's grants and row-level security policies name it.`
+      : `The role ${appRole} is on this server.`,
+  );
   console.log(`Restored ${file} into ${env.DATABASE_URL ? 'the PostgreSQL database in DATABASE_URL' : `the PGlite data directory ${env.DATA_DIR}`}.`);
 } catch (err) {
   console.error((err as Error).message);
