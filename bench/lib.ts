@@ -170,3 +170,27 @@ export function runCommand(cmd: string, args: string[], env: Record<string, stri
     child.on('exit', (code) => (code === 0 ? done(code) : fail(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
   });
 }
+
+/** CPU time (user + system) a process has used, in ms (from /proc; 0 if it is gone). */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ = 100
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time of every PostgreSQL server process on this machine, in ms (the server runs beside the app). */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuMs(Number(pid));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}

@@ -10,7 +10,8 @@ import { osloDate } from '../src/features/stays/stays.rules.ts';
 import { fullScale, smallScale, type Scale } from './synthetic.ts';
 import { loadSynthetic, type Raw } from './load-data.ts';
 import { measureSql, type Endpoint, type SqlResult } from './sql-limit.ts';
-import { cannon, dropDatabase, firstPageSizes, allJsGzipKb, login, recreateDatabase, root, rssMb, runCommand, startApp, startBare, withDatabase } from './lib.ts';
+import { measureBoardColdLoad, type ColdLoadResult } from './browser.ts';
+import { cannon, cpuMs, postgresCpuMs, dropDatabase, firstPageSizes, allJsGzipKb, login, recreateDatabase, root, rssMb, runCommand, startApp, startBare, withDatabase } from './lib.ts';
 import { afterChecks, deriveMeta, resetContention, type Meta } from './meta.ts';
 import { runLoadTest, type LoadTestResult } from './load.ts';
 import { renderMarkdown, type BenchResults } from './report.ts';
@@ -149,6 +150,7 @@ const bare = await startBare(sql.responses, BARE_PORT);
 const rows: BenchResults['endpoints'] = [];
 let loadTest: LoadTestResult | null = null;
 let contentionRun: CannonResult;
+let coldLoad: ColdLoadResult | null;
 let rssAfterLoadMb: number;
 try {
   const cookies = new Map<string, string>();
@@ -157,13 +159,24 @@ try {
     if (!cookies.has(username)) cookies.set(username, await login(app.url, username, PASSWORD));
     const cookie = cookies.get(username)!;
     const measured: Record<string, CannonResult> = {};
+    let cpu = { app: 0, postgres: 0 };
     for (const connections of [1, 50]) {
       log(`  ${e.name} at ${connections} connection(s) …`);
+      const before = { app: cpuMs(app.child.pid!), postgres: postgresCpuMs() };
       measured[`app${connections}`] = await cannon({ url: app.url, connections, duration: seconds, clients: [{ cookie, requests: e.requests }] });
+      // CPU per request at 50 connections: on a shared machine a steadier reading than latency.
+      if (connections === 50) {
+        const requests = Math.max(1, measured.app50!.requests);
+        cpu = { app: (cpuMs(app.child.pid!) - before.app) / requests, postgres: engine === 'postgresql' ? (postgresCpuMs() - before.postgres) / requests : 0 };
+      }
       measured[`bare${connections}`] = await cannon({ url: bare.url, connections, duration: Math.max(2, seconds / 2), clients: [{ requests: e.requests }] });
     }
-    rows.push({ name: e.name, app1: measured.app1!, app50: measured.app50!, bare1: measured.bare1!, bare50: measured.bare50!, sql: sql.results.find((r) => r.name === e.name) as SqlResult });
+    rows.push({ name: e.name, app1: measured.app1!, app50: measured.app50!, bare1: measured.bare1!, bare50: measured.bare50!, sql: sql.results.find((r) => r.name === e.name) as SqlResult, cpuMsPerRequest: cpu });
   }
+
+  // The board on a cold load in Chromium (empty cache), five times.
+  log('  The board on a cold load in Chromium …');
+  coldLoad = await measureBoardColdLoad(app.url, cookies.get(meta.staffUsername)!);
 
   // 6. Check-in under contention: 50 clients, 150 accepted offers for 3 rooms.
   log('  Check-in under contention …');
@@ -222,6 +235,7 @@ const results: BenchResults = {
   rssAfterStartMb,
   rssAfterLoadMb,
   bundle,
+  coldLoad,
   endpoints: rows,
   contention,
   loadTest,
