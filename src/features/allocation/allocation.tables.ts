@@ -25,7 +25,12 @@ export const screenings = pgTable(
     justification: text('justification'),
     note: text('note'),
   },
-  (t) => [index('screenings_referral_idx').on(t.referralId, t.screenedAt)],
+  (t) => [
+    index('screenings_referral_idx').on(t.referralId, t.screenedAt),
+    // The monthly and year reports count a service's screenings, decisions, answers to offers and
+    // waiting-list entries by month (docs/scaling.md: without these the year report took 2 s).
+    index('screenings_tenant_at_idx').on(t.tenantId, t.screenedAt),
+  ],
 );
 
 export const decisionOutcomes = ['offer', 'waiting_list', 'refusal'] as const;
@@ -48,6 +53,7 @@ export const decisions = pgTable(
   },
   (t) => [
     index('decisions_referral_idx').on(t.referralId),
+    index('decisions_tenant_at_idx').on(t.tenantId, t.decidedAt),
     check('decisions_offer_has_place', sql`${t.outcome} <> 'offer' or (${t.roomId} is not null and ${t.fromOn} is not null and ${t.plannedEndOn} is not null)`),
     check('decisions_period_order', sql`${t.plannedEndOn} is null or ${t.plannedEndOn} > ${t.fromOn}`),
   ],
@@ -73,6 +79,7 @@ export const offers = pgTable(
   },
   (t) => [
     index('offers_referral_idx').on(t.referralId),
+    index('offers_tenant_responded_idx').on(t.tenantId, t.respondedAt),
     // The board's arrivals: accepted offers of one service, by date.
     index('offers_tenant_accepted_idx').on(t.tenantId, t.fromOn).where(sql`${t.status} = 'accepted'`),
     uniqueIndex('offers_one_open_per_referral').on(t.referralId).where(sql`${t.status} = 'open'`),
@@ -98,6 +105,7 @@ export const waitingListEntries = pgTable(
     uniqueIndex('waiting_list_one_open_per_referral').on(t.referralId).where(sql`${t.removedAt} is null`),
     // The waiting list of one service: only the open entries.
     index('waiting_list_tenant_open_idx').on(t.tenantId, t.addedAt).where(sql`${t.removedAt} is null`),
+    index('waiting_list_tenant_added_idx').on(t.tenantId, t.addedAt),
   ],
 );
 
