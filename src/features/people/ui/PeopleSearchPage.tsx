@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from 'react-router';
+import { Alert, Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { TableScroll } from '../../../platform/ui/TableScroll.tsx';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import type { ApiError } from '../../../platform/ui/api.ts';
@@ -17,6 +17,8 @@ export function PeopleSearchPage() {
   const [results, setResults] = useState<PersonSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
+  // Back here after deleting a person on request (PersonRights): say it was done.
+  const erased = (useLocation().state as { erased?: string } | null)?.erased;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,6 +46,11 @@ export function PeopleSearchPage() {
           </Button>
         )}
       </div>
+      {erased && (
+        <Alert data-color="success" role="status">
+          {t('privacy.erased', { name: erased })}
+        </Alert>
+      )}
       <form onSubmit={handleSubmit} className="row" role="search" noValidate>
         <Textfield name="query" label={t('people.searchLabel')} error={fieldError} autoComplete="off" style={{ minWidth: 'min(28rem, 100%)' }} />
         <Button type="submit">{t('people.search')}</Button>
