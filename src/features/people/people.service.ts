@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
 import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
 import { listAuditEvents } from '../../platform/audit/audit.queries.ts';
-import { assertRecordAccess } from '../privacy/privacy.access.ts';
+import { assertRecordAccess, closedRecordsAmong } from '../privacy/privacy.access.ts';
 import { peopleError } from './people.errors.ts';
 import { ageOn, checkNationalId, maskNationalId } from './people.rules.ts';
 import * as q from './people.queries.ts';
@@ -245,6 +245,8 @@ export async function searchPeople(ctx: Ctx, query: string): Promise<PersonSumma
     const { nationalId, ...term } = parseSearchTerm(query);
     const rows = await q.searchPeopleRows(tx.db, user.tenantId, { ...term, nationalIdHash: nationalId && nationalIdHash(tx.env.fieldKeys, nationalId) });
     await recordEvent(tx, { action: 'person.search', entityType: 'person', details: { results: rows.length } });
+    // Finding someone is not reading their record; the hit says whether opening it needs break-the-glass.
+    const closed = await closedRecordsAmong(tx, rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
       givenName: r.givenName,
@@ -253,6 +255,7 @@ export async function searchPeople(ctx: Ctx, query: string): Promise<PersonSumma
       idType: r.idType,
       maskedNationalId: maskNationalId(openNationalId(tx.env.fieldKeys, r.nationalIdSealed)),
       hasProtectedAddress: r.hasProtectedAddress,
+      recordClosed: closed.has(r.id),
     }));
   });
 }

@@ -14,6 +14,7 @@ export const privacyMessagesNb = {
   'privacy.nav.review': 'Åpnede journaler',
   'privacy.nav.retention': 'Oppbevaring',
   'privacy.closedTitle': 'Journalen er lukket',
+  'privacy.closedRow': 'Lukket journal',
   'privacy.closedBody':
     'Personen flyttet ut for lenge siden. Journalen er lukket for vanlig tilgang fordi du bare skal lese opplysninger du trenger i arbeidet nå (tjenstlig behov).',
   'privacy.breakGlass': 'Åpne journalen (bryt glasset)',
@@ -103,6 +104,7 @@ export const privacyMessagesEn: Record<keyof typeof privacyMessagesNb, string> =
   'privacy.nav.review': 'Opened records',
   'privacy.nav.retention': 'Retention',
   'privacy.closedTitle': 'The record is closed',
+  'privacy.closedRow': 'Closed record',
   'privacy.closedBody': 'The person moved out long ago. The record is closed to ordinary access because you should only read what your work needs now (need to know).',
   'privacy.breakGlass': 'Open the record (break the glass)',
   'privacy.breakGlassTitle': 'Open a closed record',

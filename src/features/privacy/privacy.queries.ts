@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, isNotNull, max, not, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, isNotNull, max, not, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
@@ -50,6 +50,28 @@ export async function findInvolvement(db: Db, tenantId: string, personId: string
     lastReferralOn: day(referral?.last),
     registeredOn: person.createdAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }),
   };
+}
+
+/**
+ * Of these people, the ones who have stayed and have no open stay now: the only ones whose record
+ * can be closed (isRecordClosed). One query for a whole list; the full rule runs only for them.
+ */
+export async function formerResidentsAmong(db: Db, tenantId: string, personIds: string[]): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .select({ personId: stays.personId, partnerPersonId: stays.partnerPersonId, endOn: stays.endOn })
+    .from(stays)
+    .where(and(eq(stays.tenantId, tenantId), or(inArray(stays.personId, personIds), inArray(stays.partnerPersonId, personIds))));
+  const open = new Set<string>();
+  const stayed = new Set<string>();
+  for (const r of rows) {
+    for (const id of [r.personId, r.partnerPersonId]) {
+      if (!id) continue;
+      stayed.add(id);
+      if (r.endOn === null) open.add(id);
+    }
+  }
+  return personIds.filter((id) => stayed.has(id) && !open.has(id));
 }
 
 export async function hasLiveGrant(db: Db, userId: string, personId: string, now: Date): Promise<boolean> {

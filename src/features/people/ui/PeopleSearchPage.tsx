@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../platform/ui/Feedback.tsx';
 import { formatDate } from '../../../platform/ui/format.ts';
 import { useSession } from '../../../platform/ui/session-context.tsx';
 import type { PersonSummary } from '../people.schema.ts';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** Find a person; the search term is sent in the request body, never in the address bar. */
 export function PeopleSearchPage() {
@@ -78,7 +79,7 @@ export function PeopleSearchPage() {
                             {p.familyName}, {p.givenName}
                           </RouterLink>
                         </Link>{' '}
-                        {p.hasProtectedAddress && <Tag data-color="warning">{t('people.protectedAddress')}</Tag>}
+                        {p.hasProtectedAddress && <Tag data-color="warning">{t('people.protectedAddress')}</Tag>} {p.recordClosed && <ClosedRecordTag />}
                       </Table.Cell>
                       <Table.Cell>{formatDate(p.birthDate)}</Table.Cell>
                       <Table.Cell>
