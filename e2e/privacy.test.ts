@@ -47,6 +47,18 @@ describe('a former resident’s closed record, opened by breaking the glass', ()
     await look(staff, 'privacy-closed-record');
   });
 
+  test('on the board his bag past its keep-until day is a closed row: his name, not what or where', async () => {
+    await staff.goto('/');
+    const after = await see(staff.getByRole('region', { name: 'Etter utflytting' }), 'the after-move-out section of the board');
+    const row = await see(after.getByRole('listitem').filter({ hasText: 'Per Tidligere' }), 'his row');
+    await see(row.getByText('Lukket journal'), 'the closed-record tag');
+    expect(await row.innerText()).not.toContain('gitar');
+    expect(await row.innerText()).not.toContain('Boden i kjelleren');
+    await look(staff, 'privacy-closed-row-on-board');
+    await staff.goto(`/personer/${personId}`);
+    await see(staff.getByRole('heading', { level: 1, name: 'Journalen er lukket' }), 'the closed-record page again');
+  });
+
   test('breaking the glass asks for a reason, then shows the record', async () => {
     await staff.getByRole('button', { name: 'Åpne journalen (bryt glasset)' }).click();
     const dialog = await see(staff.getByRole('dialog', { name: 'Åpne lukket journal' }), 'the break-the-glass dialog');
@@ -58,6 +70,16 @@ describe('a former resident’s closed record, opened by breaking the glass', ()
     await see(staff.getByRole('heading', { level: 1, name: 'Per Tidligere' }), "the opened record's page");
     await see(staff.getByText(/leilighet i Rønvik/), 'the journal entry');
     await look(staff, 'privacy-opened-record');
+  });
+
+  test('with the glass broken, the board shows his bag in full to this staff member', async () => {
+    await staff.goto('/');
+    const after = await see(staff.getByRole('region', { name: 'Etter utflytting' }), 'the after-move-out section of the board');
+    const row = await see(after.getByRole('listitem').filter({ hasText: 'Per Tidligere' }), 'his row');
+    await see(row.getByText('To flyttesekker med klær og en gitar'), 'what is stored');
+    expect(await row.getByText('Lukket journal').count()).toBe(0);
+    await staff.goto(`/personer/${personId}`);
+    await see(staff.getByRole('heading', { level: 1, name: 'Per Tidligere' }), "the opened record's page");
   });
 
   test('the access log PDF lists the opening with its purpose and the role, not the name', async () => {

@@ -93,7 +93,7 @@ export function AfterMoveOutPanel() {
           <ul className="board-list">
             {belongings.data.items.map((b) => (
               <li key={b.id}>
-                <span className="when">{b.recordClosed ? <ClosedRecordTag /> : formatDate(b.keepUntilOn)}</span>
+                {!b.recordClosed && <span className="when">{formatDate(b.keepUntilOn)}</span>}
                 <span className="who">
                   {!b.recordClosed && (
                     <>
@@ -110,6 +110,12 @@ export function AfterMoveOutPanel() {
                       b.personName
                     )}
                     {b.location && ` · ${b.location}`}
+                    {b.recordClosed && (
+                      <>
+                        {' '}
+                        <ClosedRecordTag />
+                      </>
+                    )}
                   </span>
                 </span>
               </li>
