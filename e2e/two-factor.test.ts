@@ -22,6 +22,7 @@ const contexts: BrowserContext[] = [];
 let page: Page;
 let secret = '';
 let lastUsedStep = 0;
+const cspViolations: string[] = [];
 
 /** The code the app shows once it has moved past the last code used (waits up to 30 s for it). */
 async function nextCode(): Promise<string> {
@@ -50,6 +51,10 @@ afterAll(async () => {
 describe('two-factor login (TOTP), set up by the user', () => {
   test('«Min konto» is in the header and says two-factor is off', async () => {
     page = await loggedIn(browser, contexts, username);
+    // Chromium reports anything the Content-Security-Policy blocks on the console.
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+    });
     await page.getByRole('banner').getByRole('link', { name: 'Min konto' }).click();
     await see(page.getByRole('heading', { level: 1, name: 'Min konto' }), 'the account page');
     await see(page.getByRole('heading', { level: 2, name: 'Tofaktor' }), 'the two-factor section');
@@ -64,6 +69,7 @@ describe('two-factor login (TOTP), set up by the user', () => {
     // Drawn as SVG by the page itself (no image from elsewhere, nothing the CSP would block).
     expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg');
     expect(await qr.locator('path').count()).toBeGreaterThan(0);
+    expect(cspViolations, 'CSP violations while showing the QR code').toEqual([]);
     const shown = await page.getByTestId('totp-secret').innerText();
     expect(shown).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
     secret = shown.replace(/\s/g, '');
