@@ -29,6 +29,9 @@ import { getShiftLogDay } from '../shift-log/shift-log.service.ts';
 import { getIncident } from '../incidents/incidents.service.ts';
 import { searchPeople } from '../people/people.service.ts';
 import { breakTheGlass } from './privacy.access.service.ts';
+import { closedRecordsAmong, recordState } from './privacy.access.ts';
+import { buildReferral } from '../allocation/allocation.factory.ts';
+import { buildPerson } from '../people/people.factory.ts';
 import { buildFormerResident } from './privacy.factory.ts';
 
 // Access by need in lists (issue 8): a list that shows several people must not fail as a whole
@@ -235,6 +238,22 @@ describe('lists with a former resident whose record is closed', () => {
     // Only for the one who broke the glass.
     const staff = await contextFor(database, staffId, { now });
     expect((await listKeysNotReturned(staff)).find((r) => r.personId === closedId)).toMatchObject({ recordClosed: true });
+  });
+
+  it('the list check gives the same answer as the check of one record, person by person', async () => {
+    // Someone referred again after an old stay (open), an applicant who never stayed (open), and the two above.
+    const again = await buildFormerResident(database.db, { tenantId, staffId, startOn: '2025-09-01', movedOutOn: '2025-11-01', givenName: 'Rita', familyName: 'Igjen' });
+    await buildReferral(database.db, { tenantId, personId: again.person.id, status: 'received', receivedAt: new Date('2026-11-02T09:00:00+01:00') });
+    const applicant = await buildPerson(database.db, { tenantId });
+    const ids = [closedId, openId, again.person.id, applicant.id];
+    for (const userId of [staffId, (await buildUser(database.db, { tenantId, roles: ['staff'] })).id]) {
+      for (const at of [now, new Date('2026-09-09T12:00:00+02:00'), new Date('2027-06-01T12:00:00+02:00')]) {
+        const ctx = await contextFor(database, userId, { now: at });
+        const closed = await closedRecordsAmong(ctx, ids);
+        for (const id of ids) expect(closed.has(id), `${id} on ${at.toISOString()}`).toBe((await recordState(ctx, id)) === 'closed');
+      }
+    }
+    expect(await closedRecordsAmong(await contextFor(database, staffId, { now }), ids)).toEqual(new Set([closedId]));
   });
 
   it('no read of the closed record was logged by any of the lists', async () => {
