@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
-import { apiAs } from './support/api.ts';
-import { loggedIn, look, menu } from './support/journey.ts';
+import { apiAs, registerPerson } from './support/api.ts';
+import { fitsTheScreen, loggedIn, look, menu } from './support/journey.ts';
 import { downloadPdf } from './support/pdf.ts';
 import { doNotSee, see } from './support/wait.ts';
 
@@ -47,6 +47,18 @@ describe('a former resident’s closed record, opened by breaking the glass', ()
     await look(staff, 'privacy-closed-record');
   });
 
+  test('on the board his bag past its keep-until day is a closed row: his name, not what or where', async () => {
+    await staff.goto('/');
+    const after = await see(staff.getByRole('region', { name: 'Etter utflytting' }), 'the after-move-out section of the board');
+    const row = await see(after.getByRole('listitem').filter({ hasText: 'Per Tidligere' }), 'his row');
+    await see(row.getByText('Lukket journal'), 'the closed-record tag');
+    expect(await row.innerText()).not.toContain('gitar');
+    expect(await row.innerText()).not.toContain('Boden i kjelleren');
+    await look(staff, 'privacy-closed-row-on-board');
+    await staff.goto(`/personer/${personId}`);
+    await see(staff.getByRole('heading', { level: 1, name: 'Journalen er lukket' }), 'the closed-record page again');
+  });
+
   test('breaking the glass asks for a reason, then shows the record', async () => {
     await staff.getByRole('button', { name: 'Åpne journalen (bryt glasset)' }).click();
     const dialog = await see(staff.getByRole('dialog', { name: 'Åpne lukket journal' }), 'the break-the-glass dialog');
@@ -58,6 +70,16 @@ describe('a former resident’s closed record, opened by breaking the glass', ()
     await see(staff.getByRole('heading', { level: 1, name: 'Per Tidligere' }), "the opened record's page");
     await see(staff.getByText(/leilighet i Rønvik/), 'the journal entry');
     await look(staff, 'privacy-opened-record');
+  });
+
+  test('with the glass broken, the board shows his bag in full to this staff member', async () => {
+    await staff.goto('/');
+    const after = await see(staff.getByRole('region', { name: 'Etter utflytting' }), 'the after-move-out section of the board');
+    const row = await see(after.getByRole('listitem').filter({ hasText: 'Per Tidligere' }), 'his row');
+    await see(row.getByText('To flyttesekker med klær og en gitar'), 'what is stored');
+    expect(await row.getByText('Lukket journal').count()).toBe(0);
+    await staff.goto(`/personer/${personId}`);
+    await see(staff.getByRole('heading', { level: 1, name: 'Per Tidligere' }), "the opened record's page");
   });
 
   test('the access log PDF lists the opening with its purpose and the role, not the name', async () => {
@@ -86,5 +108,84 @@ describe('a former resident’s closed record, opened by breaking the glass', ()
     await see(lead.getByText('Ingen åpninger venter på gjennomgang.'), 'the empty review list');
     await lead.getByLabel('Vis også gjennomgåtte').check();
     await see(lead.getByRole('row').filter({ hasText: 'Per Tidligere' }).getByText(/Gjennomgått .* av Lars Leder/), 'the reviewed opening');
+  });
+});
+
+// Deletion on request (GDPR art. 17): the service lead deletes a person who never stayed, from the
+// person's rights section, after a confirmation that says what goes and what stays; for a former
+// resident the law's refusal is shown and nothing is deleted. Staff do not get the button.
+describe('deletion on request from the person page', () => {
+  let leadPage: Page;
+  let staffPage: Page;
+  let applicant: Awaited<ReturnType<typeof registerPerson>>;
+  let formerResidentId: string;
+
+  beforeAll(async () => {
+    applicant = await registerPerson('Sletta', 'Forespørsel', '1990-04-17', 431);
+    const api = await apiAs('leder');
+    try {
+      const [found] = (await (await api.post('/api/people/search', { data: { query: 'Aleksander Nowak' } })).json()) as { id: string }[];
+      if (!found) throw new Error('the demo former resident Aleksander Nowak is missing');
+      formerResidentId = found.id;
+    } finally {
+      await api.dispose();
+    }
+  });
+
+  test('staff see the rights section without a delete button', async () => {
+    staffPage = await loggedIn(browser, contexts, 'ansatt');
+    await staffPage.goto(`/personer/${applicant.id}`);
+    const rights = await see(staffPage.getByRole('region', { name: 'Personens rettigheter' }), 'the rights section');
+    await see(rights.getByRole('link', { name: 'Skriv ut tilgangslogg (PDF)' }), 'the access-log link');
+    expect(await rights.getByRole('button', { name: /Slett personen/ }).count()).toBe(0);
+  });
+
+  test('the lead is told why a former resident cannot be deleted, and nothing is deleted', async () => {
+    leadPage = await loggedIn(browser, contexts, 'leder');
+    await leadPage.goto(`/personer/${formerResidentId}`);
+    const rights = await see(leadPage.getByRole('region', { name: 'Personens rettigheter' }), 'the rights section');
+    await rights.getByRole('button', { name: 'Slett personen …' }).click();
+    const dialog = await see(leadPage.getByRole('dialog', { name: 'Slette Aleksander Nowak for godt?' }), 'the confirmation');
+    await dialog.getByRole('textbox', { name: 'Begrunnelse' }).fill('Ba om sletting på telefon.');
+    await dialog.getByRole('button', { name: 'Slett for godt' }).click();
+    const refusal = await see(rights.getByRole('alert').filter({ hasText: 'Personen kan ikke slettes' }), 'the refusal');
+    expect(await refusal.innerText()).toContain('Personen har bodd i botilbudet');
+    expect(await refusal.innerText()).toContain('anonymiseres når oppbevaringstiden er ute');
+    await see(leadPage.getByRole('heading', { level: 1, name: 'Aleksander Nowak' }), 'the record, still there');
+    await look(leadPage, 'privacy-erasure-refused');
+  });
+
+  test('the lead deletes an applicant who never stayed, after a confirmation saying what goes and what stays', async () => {
+    await leadPage.goto(`/personer/${applicant.id}`);
+    const rights = await see(leadPage.getByRole('region', { name: 'Personens rettigheter' }), 'the rights section');
+    await rights.getByRole('button', { name: 'Slett personen …' }).click();
+    const dialog = await see(leadPage.getByRole('dialog', { name: 'Slette Sletta Forespørsel for godt?' }), 'the confirmation');
+    const text = await dialog.innerText();
+    expect(text).toContain('Dette slettes og kan ikke hentes tilbake');
+    expect(text).toContain('journal');
+    expect(text).toContain('Dette beholdes');
+    expect(text).toContain('Tilgangsloggen');
+    expect(text).toContain('arkiverte månedsrapporter beholder tallene sine');
+    // The reason is required, and the dialog says so before anything is deleted.
+    await dialog.getByRole('button', { name: 'Slett for godt' }).click();
+    await see(dialog.getByRole('link', { name: /Begrunnelse/ }), 'the missing reason in the error summary');
+    await look(leadPage, 'privacy-erasure-dialog');
+    await leadPage.setViewportSize({ width: 390, height: 844 });
+    await fitsTheScreen(leadPage, 'the erasure dialog');
+    await look(leadPage, 'privacy-erasure-dialog-phone');
+    await leadPage.setViewportSize({ width: 1280, height: 720 });
+
+    await dialog.getByRole('textbox', { name: 'Begrunnelse' }).fill('Ba om sletting i brev datert 20.11.2026.');
+    await dialog.getByRole('button', { name: 'Slett for godt' }).click();
+    await see(leadPage.getByText('Sletta Forespørsel er slettet.', { exact: false }), 'the message that it is done');
+    expect(new URL(leadPage.url()).pathname).toBe('/personer');
+    await look(leadPage, 'privacy-erasure-done');
+
+    // Searching for the person finds nothing, and the record is gone.
+    await leadPage.getByRole('textbox', { name: /Søk etter navn/ }).fill('Sletta Forespørsel');
+    await leadPage.getByRole('button', { name: 'Søk', exact: true }).click();
+    await see(leadPage.getByText('Ingen treff.'), 'no search result');
+    await leadPage.goto(`/personer/${applicant.id}`);
+    await see(leadPage.getByText('Fant ikke personen', { exact: false }), 'the record not found');
   });
 });

@@ -1,7 +1,8 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccesses, recordEvent } from '../../platform/audit/audit.service.ts';
+import { closedRecordsAmong } from '../privacy/privacy.access.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { aftercareError } from './aftercare.errors.ts';
@@ -46,7 +47,8 @@ async function sessionWithAttendees(ctx: Ctx, tenantId: string, sessionId: strin
   const session = await q.findSession(ctx.db, tenantId, sessionId);
   if (!session) throw aftercareError('aftercare.session_not_found');
   const attendees = await q.listAttendees(ctx.db, sessionId);
-  return { ...session, attendeeCount: attendees.length, attendees };
+  const closed = await closedRecordsAmong(ctx, attendees.map((a) => a.personId));
+  return { ...session, attendeeCount: attendees.length, attendees: attendees.map((a) => ({ ...a, recordClosed: closed.has(a.personId) })) };
 }
 
 /** A session with its register (each name shown is a logged read). */
@@ -54,7 +56,8 @@ export async function getMeetingSession(ctx: Ctx, sessionId: string): Promise<Me
   const user = requirePermission(ctx, 'aftercare:read');
   return inTransaction(ctx, async (tx) => {
     const session = await sessionWithAttendees(tx, user.tenantId, sessionId);
-    for (const a of session.attendees) await recordAccess(tx, a.personId, 'follow_up', 'aftercare.meeting_read');
+    // The register of an old session may name people whose record has closed since: shown by name, not read.
+    await recordAccesses(tx, session.attendees.filter((a) => !a.recordClosed).map((a) => a.personId), 'follow_up', 'aftercare.meeting_read');
     return session;
   });
 }

@@ -6,6 +6,7 @@ import {
   aftercareAgreementOutput,
   attendanceInput,
   contactPersonOutput,
+  dueFollowUpOutput,
   followUpOutput,
   formerResidentOutput,
   formerResidentSearchInput,
@@ -47,7 +48,7 @@ export function registerAftercareRoutes(app: App) {
       path: '/api/aftercare/follow-ups',
       tags,
       summary: 'Follow-ups after moving out ("still housed?") that are overdue or due within two weeks',
-      responses: { 200: jsonResponse(z.array(followUpOutput), 'Soonest first'), ...errorResponses(401, 403) },
+      responses: { 200: jsonResponse(z.array(dueFollowUpOutput), 'Soonest first; closed records by name only'), ...errorResponses(401, 403) },
     }),
     async (c) => c.json(await listDueFollowUps(c.get('ctx')), 200),
   );

@@ -88,6 +88,15 @@ export const followUpOutput = z
   })
   .meta({ id: 'AftercareFollowUp' });
 
+/**
+ * A row of the list of follow-ups due. For a person whose record is closed to the user (access by
+ * need: overdue for longer than the closing time) only the name: the follow-up's details stay behind
+ * break-the-glass on the person page.
+ */
+export const dueFollowUpOutput = followUpOutput
+  .extend({ recordClosed: z.boolean(), monthsAfter: z.number().int().nullable(), dueOn: isoDate.nullable(), state: followUpState.nullable() })
+  .meta({ id: 'AftercareDueFollowUp' });
+
 // ——— The meeting place (felles treffsted) ———
 
 export const meetingSessionInput = z.object({ heldOn: isoDate, notes: optionalText(2000) }).meta({ id: 'MeetingSessionInput' });
@@ -113,7 +122,8 @@ export const meetingSessionOutput = z
     heldOn: isoDate,
     notes: z.string().nullable(),
     attendeeCount: z.number().int(),
-    attendees: z.array(z.object({ personId: z.uuid(), name: z.string() })),
+    /** recordClosed: the attendee's record is closed to this user (access by need); the register shows the name only. */
+    attendees: z.array(z.object({ personId: z.uuid(), name: z.string(), recordClosed: z.boolean() })),
   })
   .meta({ id: 'MeetingSession' });
 
@@ -171,6 +181,7 @@ export type AftercareAgreementOutput = z.infer<typeof aftercareAgreementOutput>;
 export type ContactPersonOutput = z.infer<typeof contactPersonOutput>;
 export type RecordFollowUpInput = z.infer<typeof recordFollowUpInput>;
 export type FollowUpOutput = z.infer<typeof followUpOutput>;
+export type DueFollowUpOutput = z.infer<typeof dueFollowUpOutput>;
 export type MeetingSessionInput = z.infer<typeof meetingSessionInput>;
 export type MeetingSessionOutput = z.infer<typeof meetingSessionOutput>;
 export type MeetingSessionSummaryOutput = z.infer<typeof meetingSessionSummaryOutput>;

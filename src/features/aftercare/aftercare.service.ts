@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccess, recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { aftercareError } from './aftercare.errors.ts';
 import { addDays, dueSoonDays, followUpState, plannedFollowUps } from './aftercare.rules.ts';
 import * as q from './aftercare.queries.ts';
@@ -9,6 +9,7 @@ import type {
   AftercareAgreementInput,
   AftercareAgreementOutput,
   ContactPersonOutput,
+  DueFollowUpOutput,
   FollowUpOutput,
   MoveOutDestination,
   PersonAftercareOutput,
@@ -80,13 +81,30 @@ function toFollowUp(row: q.FollowUpListRow, on: string): FollowUpOutput {
 }
 
 /** Follow-ups not done yet that are overdue or fall due within the next two weeks, soonest first. */
-export async function listDueFollowUps(ctx: Ctx): Promise<FollowUpOutput[]> {
+export async function listDueFollowUps(ctx: Ctx): Promise<DueFollowUpOutput[]> {
   const user = requirePermission(ctx, 'aftercare:read');
   const on = today(ctx);
   return inTransaction(ctx, async (tx) => {
     const rows = await q.listOpenFollowUps(tx.db, user.tenantId, addDays(on, dueSoonDays));
-    await recordAccessToEach(tx, rows.map((r) => r.personId), 'aftercare.read');
-    return rows.map((r) => toFollowUp(r, on));
+    const closed = await recordListAccess(tx, rows.map((r) => r.personId), 'follow_up', 'aftercare.read');
+    return rows.map((r) =>
+      closed.has(r.personId)
+        ? {
+            ...toFollowUp(r, on),
+            recordClosed: true,
+            stayId: null,
+            monthsAfter: null,
+            dueOn: null,
+            state: null,
+            movedOutOn: null,
+            destination: null,
+            doneOn: null,
+            stillHoused: null,
+            notes: null,
+            doneByName: null,
+          }
+        : { ...toFollowUp(r, on), recordClosed: false },
+    );
   });
 }
 

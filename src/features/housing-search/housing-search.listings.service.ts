@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
 import { platformError } from '../../platform/http/errors.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccess, recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { housingSearchError } from './housing-search.errors.ts';
 import { fitsNeeds, laterDate } from './housing-search.rules.ts';
 import { isoToday, seesResidents } from './housing-search.access.ts';
@@ -233,16 +233,27 @@ export async function getLandlordHistory(ctx: Ctx, landlordId: string): Promise<
       number
     >;
     const showsResidents = seesResidents(user);
-    if (showsResidents) {
-      for (const personId of new Set([...applications, ...references].map((r) => r.personId))) {
-        await recordAccess(tx, personId, 'follow_up', 'housing_search.landlord_history');
-      }
-    }
+    // Former residents whose record has closed stay in the history by name only (and in the counts).
+    const closed = showsResidents
+      ? await recordListAccess(tx, [...applications, ...references].map((r) => r.personId), 'follow_up', 'housing_search.landlord_history')
+      : new Set<string>();
     return {
       landlord: toLandlordOutput(landlord),
       listings: listings.map(toListingOutput),
-      applications: showsResidents ? applications.map((a) => ({ ...a, statusChangedAt: a.statusChangedAt.toISOString() })) : [],
-      references: showsResidents ? references : [],
+      applications: showsResidents
+        ? applications.map((a) =>
+            closed.has(a.personId)
+              ? { id: a.id, personId: a.personId, personName: a.personName, recordClosed: true, address: null, status: null, sentOn: null, statusChangedAt: null }
+              : { ...a, recordClosed: false, statusChangedAt: a.statusChangedAt.toISOString() },
+          )
+        : [],
+      references: showsResidents
+        ? references.map((r) =>
+            closed.has(r.personId)
+              ? { id: r.id, personId: r.personId, personName: r.personName, recordClosed: true, givenOn: null, givenByName: null, notes: null }
+              : { ...r, recordClosed: false },
+          )
+        : [],
       countsByStatus,
       referencesCount: references.length,
       showsResidents,

@@ -151,20 +151,32 @@ export const landlordHistoryOutput = z
   .object({
     landlord: landlordOutput,
     listings: z.array(listingOutput),
-    /** Applications and references name residents: only for roles that may read people. */
+    /**
+     * Applications and references name residents: only for roles that may read people. A row whose
+     * person has a closed record for this user (access by need) has the name only (recordClosed).
+     */
     applications: z.array(
       z.object({
         id: z.uuid(),
         personId: z.uuid(),
         personName: z.string(),
+        recordClosed: z.boolean(),
         address: z.string().nullable(),
-        status: applicationStatus,
-        sentOn: isoDate,
-        statusChangedAt: z.string(),
+        status: applicationStatus.nullable(),
+        sentOn: isoDate.nullable(),
+        statusChangedAt: z.string().nullable(),
       }),
     ),
     references: z.array(
-      z.object({ id: z.uuid(), personId: z.uuid(), personName: z.string(), givenOn: isoDate, givenByName: z.string().nullable(), notes: z.string().nullable() }),
+      z.object({
+        id: z.uuid(),
+        personId: z.uuid(),
+        personName: z.string(),
+        recordClosed: z.boolean(),
+        givenOn: isoDate.nullable(),
+        givenByName: z.string().nullable(),
+        notes: z.string().nullable(),
+      }),
     ),
     countsByStatus: z.record(applicationStatus, z.number().int()),
     referencesCount: z.number().int(),

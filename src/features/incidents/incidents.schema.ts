@@ -80,6 +80,8 @@ const involved = z.object({
   personId: z.uuid().nullable(),
   userId: z.uuid().nullable(),
   name: z.string(),
+  /** A resident whose record is closed to this user (access by need): named, not read. */
+  recordClosed: z.boolean(),
 });
 
 export const incidentOutput = z

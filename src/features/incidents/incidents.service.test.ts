@@ -152,7 +152,7 @@ describe('reading incidents', () => {
   it('reading an incident that names a resident logs the access for the resident', async () => {
     const { id } = await recordIncident(await as(staffId), input({ residentIds: [resident.id] }));
     const read = await getIncident(await as(leadId), id);
-    expect(read.involved).toEqual([{ kind: 'resident', personId: resident.id, userId: null, name: 'Rita Beboer' }]);
+    expect(read.involved).toEqual([{ kind: 'resident', personId: resident.id, userId: null, name: 'Rita Beboer', recordClosed: false }]);
     const reads = await database.db
       .select()
       .from(auditEvents)

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccess, recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { deliverToInbox } from '../../platform/notifications/notifications.service.ts';
 import { incidentsError } from './incidents.errors.ts';
 import { isSevere } from './incidents.rules.ts';
@@ -131,7 +131,9 @@ export async function getIncident(ctx: Ctx, incidentId: string): Promise<Inciden
     const linked = i.agreementId ? await q.findAgreement(tx.db, user.tenantId, i.agreementId) : undefined;
     const names = await q.personNames(tx.db, [...residentIds, ...(linked ? [linked.personId] : [])]);
     const agreementPerson = (a: { personId: string; partnerPersonId: string | null }) => (residentIds.includes(a.personId) || !a.partnerPersonId ? a.personId : a.partnerPersonId);
-    for (const personId of new Set([...residentIds, ...(linked ? [linked.personId] : [])])) await recordAccess(tx, personId, 'follow_up', 'incident.read');
+    // The incident is the house's record and stays readable; a resident in it whose record has closed
+    // since (access by need) is named but not read, and their agreements are not offered.
+    const closed = await recordListAccess(tx, [...residentIds, ...(linked ? [linked.personId] : [])], 'follow_up', 'incident.read');
     return {
       id: i.id,
       occurredAt: i.occurredAt.toISOString(),
@@ -149,6 +151,7 @@ export async function getIncident(ctx: Ctx, incidentId: string): Promise<Inciden
         personId: p.personId,
         userId: p.userId,
         name: p.kind === 'resident' ? `${p.givenName} ${p.familyName}` : p.kind === 'staff' ? (p.displayName ?? '') : (p.name ?? ''),
+        recordClosed: p.personId !== null && closed.has(p.personId),
       })),
       reportedByName: found.reportedByName,
       createdAt: i.createdAt.toISOString(),
@@ -163,7 +166,7 @@ export async function getIncident(ctx: Ctx, incidentId: string): Promise<Inciden
       hazard: i.hazardId ? { id: i.hazardId, title: found.hazardTitle ?? '' } : null,
       keyNumber: found.keyNumber,
       inventoryItemName: found.inventoryItemName,
-      agreementOptions: options.map((a) => {
+      agreementOptions: options.filter((a) => !closed.has(agreementPerson(a))).map((a) => {
         const personId = agreementPerson(a);
         return { id: a.id, version: a.version, personId, personName: names.get(personId) ?? '' };
       }),

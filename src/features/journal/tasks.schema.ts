@@ -19,6 +19,11 @@ export const taskOutput = z
     title: z.string(),
     personId: z.uuid().nullable(),
     personName: z.string().nullable(),
+    /**
+     * In a task list: the resident's record is closed to this user (access by need). The task keeps
+     * its resident's name, due date and assignee; its title and goal are left out (empty title).
+     */
+    personRecordClosed: z.boolean(),
     goalId: z.uuid().nullable(),
     goalTitle: z.string().nullable(),
     assigneeId: z.uuid().nullable(),

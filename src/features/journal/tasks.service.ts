@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccesses, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { peopleError } from '../people/people.errors.ts';
 import { journalError } from './journal.errors.ts';
 import { isOverdue, osloDate } from './journal.rules.ts';
@@ -16,6 +16,7 @@ export function toTaskOutput(row: q.TaskRow, today: string): TaskOutput {
     title: row.title,
     personId: row.personId,
     personName: row.personGivenName === null ? null : `${row.personGivenName} ${row.personFamilyName}`,
+    personRecordClosed: false,
     goalId: row.goalId,
     goalTitle: row.goalTitle,
     assigneeId: row.assigneeId,
@@ -29,9 +30,16 @@ export function toTaskOutput(row: q.TaskRow, today: string): TaskOutput {
 }
 
 // A task list shows residents' names, so it is a read of each of them (as on the board): one
-// access-log row per resident shown, purpose follow-up.
-async function recordReads(ctx: Ctx, rows: q.TaskRow[]) {
-  await recordAccesses(ctx, rows.map((r) => r.personId), 'follow_up', 'task.read');
+// access-log row per resident shown, purpose follow-up. A task about someone whose record is closed to
+// this user (access by need) keeps the name, due date and assignee, not what the task or goal says,
+// and is not logged as a read.
+async function tasksRead(ctx: Ctx, rows: q.TaskRow[]): Promise<TaskOutput[]> {
+  const closed = await recordListAccess(ctx, rows.map((r) => r.personId), 'follow_up', 'task.read');
+  const today = osloDate(ctx.now);
+  return rows.map((r) => {
+    const task = toTaskOutput(r, today);
+    return r.personId && closed.has(r.personId) ? { ...task, title: '', goalId: null, goalTitle: null, personRecordClosed: true } : task;
+  });
 }
 
 async function taskById(ctx: Ctx, tenantId: string, id: string): Promise<TaskOutput> {
@@ -105,9 +113,7 @@ export async function listMyTasks(ctx: Ctx): Promise<TaskOutput[]> {
   const user = requirePermission(ctx, 'task:read');
   return inTransaction(ctx, async (tx) => {
     const rows = await q.listTasks(tx.db, user.tenantId, { assigneeId: user.id, open: true });
-    await recordReads(tx, rows);
-    const today = osloDate(tx.now);
-    return rows.map((r) => toTaskOutput(r, today));
+    return tasksRead(tx, rows);
   });
 }
 
@@ -117,8 +123,7 @@ export async function listOverdueTasks(ctx: Ctx): Promise<TaskOutput[]> {
   return inTransaction(ctx, async (tx) => {
     const today = osloDate(tx.now);
     const rows = await q.listTasks(tx.db, user.tenantId, { open: true, dueBefore: today });
-    await recordReads(tx, rows);
-    return rows.map((r) => toTaskOutput(r, today));
+    return tasksRead(tx, rows);
   });
 }
 

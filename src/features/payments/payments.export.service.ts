@@ -4,7 +4,7 @@ const newWorkbook = async (): Promise<ExcelJS.Workbook> => new (await import('ex
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import * as q from './payments.queries.ts';
 import { monthEnd, monthStart } from './payments.rules.ts';
 import { exportColumns, exportRows, toCsv, type ExportRow } from './payments.export.ts';
@@ -18,8 +18,10 @@ async function rowsForMonth(ctx: Ctx, month: string): Promise<ExportRow[]> {
     const lines = await q.listMonthChargeLines(tx.db, user.tenantId, month);
     const payments = await q.listPaymentsBetween(tx.db, user.tenantId, monthStart(month), monthEnd(month));
     const ids = [...new Set([...lines.map((l) => l.personId), ...payments.map((p) => p.personId)])];
-    const names = await q.listPersonNames(tx.db, user.tenantId, ids);
-    for (const id of ids) await recordAccess(tx, id, 'follow_up', 'payments.export');
+    // The accounting needs every line, so a person whose record is closed to this user (access by
+    // need) keeps their lines, id and amounts, but not their name, and is not logged as read.
+    const closed = await recordListAccess(tx, ids, 'follow_up', 'payments.export');
+    const names = await q.listPersonNames(tx.db, user.tenantId, ids.filter((id) => !closed.has(id)));
     await recordEvent(tx, { action: 'payments.export', entityType: 'payment_month', details: { month, rows: lines.length + payments.length } });
     return exportRows(month, lines, payments, names);
   });

@@ -171,9 +171,19 @@ export const personPaymentsOutput = z
   })
   .meta({ id: 'PersonPayments' });
 
+/** A row of the service's balances; for a closed record (access by need) the name only, amounts left out (they still count in the totals). */
+export const overviewBalanceOutput = balanceOutput
+  .extend({
+    recordClosed: z.boolean(),
+    chargedOre: z.number().int().nullable(),
+    paidOre: z.number().int().nullable(),
+    balanceOre: z.number().int().nullable(),
+  })
+  .meta({ id: 'OverviewBalance' });
+
 export const serviceOverviewOutput = z
   .object({
-    residents: z.array(balanceOutput),
+    residents: z.array(overviewBalanceOutput),
     totalChargedOre: z.number().int(),
     totalPaidOre: z.number().int(),
     totalArrearsOre: z.number().int(),
@@ -216,6 +226,7 @@ export type PaymentOutput = z.infer<typeof paymentOutput>;
 export type StatementOutput = z.infer<typeof statementOutput>;
 export type ProduceOutput = z.infer<typeof produceOutput>;
 export type BalanceOutput = z.infer<typeof balanceOutput>;
+export type OverviewBalanceOutput = z.infer<typeof overviewBalanceOutput>;
 export type PersonPaymentsOutput = z.infer<typeof personPaymentsOutput>;
 export type ServiceOverviewOutput = z.infer<typeof serviceOverviewOutput>;
 export type RateSettingsInput = z.infer<typeof rateSettingsInput>;

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccess, recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { paymentsError } from './payments.errors.ts';
@@ -201,9 +201,16 @@ export async function getPaymentsOverview(ctx: Ctx): Promise<ServiceOverviewOutp
   const user = requirePermission(ctx, 'payment:read');
   return inTransaction(ctx, async (tx) => {
     const residents = await balances(tx.db, user.tenantId, today(tx));
-    for (const r of residents) await recordAccess(tx, r.personId, 'follow_up', 'payments.overview.read');
+    const closed = await recordListAccess(tx, residents.map((r) => r.personId), 'follow_up', 'payments.overview.read');
     return {
-      residents,
+      // A closed record shows the name only; its amounts count in the totals below but are not shown.
+      residents: residents
+        .map((r) =>
+          closed.has(r.personId)
+            ? { ...r, recordClosed: true, chargedOre: null, paidOre: null, balanceOre: null, arrearsSince: null, lastPaidOn: null, arrangement: null }
+            : { ...r, recordClosed: false },
+        )
+        .sort((a, b) => Number(a.recordClosed) - Number(b.recordClosed)),
       totalChargedOre: residents.reduce((a, r) => a + r.chargedOre, 0),
       totalPaidOre: residents.reduce((a, r) => a + r.paidOre, 0),
       totalArrearsOre: residents.reduce((a, r) => a + Math.max(0, r.balanceOre), 0),

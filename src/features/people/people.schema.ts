@@ -106,6 +106,8 @@ export const personSummaryOutput = z
     idType,
     maskedNationalId: z.string().nullable(),
     hasProtectedAddress: z.boolean(),
+    /** The record is closed to this user (access by need): opening it needs break-the-glass. */
+    recordClosed: z.boolean(),
   })
   .meta({ id: 'PersonSummary' });
 

@@ -3,6 +3,7 @@ import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
 import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
 import { listAuditEvents } from '../../platform/audit/audit.queries.ts';
+import { assertRecordAccess, closedRecordsAmong } from '../privacy/privacy.access.ts';
 import { peopleError } from './people.errors.ts';
 import { ageOn, checkNationalId, maskNationalId } from './people.rules.ts';
 import * as q from './people.queries.ts';
@@ -244,6 +245,8 @@ export async function searchPeople(ctx: Ctx, query: string): Promise<PersonSumma
     const { nationalId, ...term } = parseSearchTerm(query);
     const rows = await q.searchPeopleRows(tx.db, user.tenantId, { ...term, nationalIdHash: nationalId && nationalIdHash(tx.env.fieldKeys, nationalId) });
     await recordEvent(tx, { action: 'person.search', entityType: 'person', details: { results: rows.length } });
+    // Finding someone is not reading their record; the hit says whether opening it needs break-the-glass.
+    const closed = await closedRecordsAmong(tx, rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
       givenName: r.givenName,
@@ -252,17 +255,26 @@ export async function searchPeople(ctx: Ctx, query: string): Promise<PersonSumma
       idType: r.idType,
       maskedNationalId: maskNationalId(openNationalId(tx.env.fieldKeys, r.nationalIdSealed)),
       hasProtectedAddress: r.hasProtectedAddress,
+      recordClosed: closed.has(r.id),
     }));
   });
 }
 
-/** The dates and purposes of every access to a person's record, newest first. */
+/**
+ * The dates and purposes of every access to a person's record, newest first. It is part of the
+ * record, so it obeys the same access check (a closed record needs break-the-glass first). Looking
+ * at it is not itself logged as a read: the page that shows it has just logged its own read of the
+ * person, and a log that grew each time it was looked at would bury the reads that matter.
+ */
 export async function getPersonAccessLog(ctx: Ctx, personId: string) {
   const user = requirePermission(ctx, 'person:read');
-  const person = await q.findPerson(ctx.db, user.tenantId, personId);
-  if (!person) throw peopleError('person.not_found');
-  const rows = await listAuditEvents(ctx.db, { tenantId: user.tenantId, personId, limit: 200 });
-  return rows.map((r) => ({ at: r.at.toISOString(), kind: r.kind, action: r.action, purpose: r.purpose, actorName: r.actorName }));
+  return inTransaction(ctx, async (tx) => {
+    const person = await q.findPerson(tx.db, user.tenantId, personId);
+    if (!person) throw peopleError('person.not_found');
+    await assertRecordAccess(tx, personId);
+    const rows = await listAuditEvents(tx.db, { tenantId: user.tenantId, personId, limit: 200 });
+    return rows.map((r) => ({ at: r.at.toISOString(), kind: r.kind, action: r.action, purpose: r.purpose, actorName: r.actorName }));
+  });
 }
 
 /** A person named in a referral, with the household members the referral records for them. */

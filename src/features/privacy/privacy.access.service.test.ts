@@ -6,7 +6,7 @@ import { contextFor } from '../../platform/http/test-context.ts';
 import { buildTenant, buildUser } from '../../platform/auth/auth.factory.ts';
 import { auditEvents } from '../../platform/audit/audit.tables.ts';
 import { insertSetting } from '../../platform/notifications/notifications.queries.ts';
-import { getPerson } from '../people/people.service.ts';
+import { getPerson, getPersonAccessLog } from '../people/people.service.ts';
 import { getPersonTimeline } from '../people/timeline.service.ts';
 import { listJournal } from '../journal/journal.service.ts';
 import { getHousingSearch } from '../housing-search/housing-search.residents.service.ts';
@@ -58,6 +58,8 @@ describe('access by need: a former resident’s record closes six months after m
       () => getHousingSearch(ctx, personId),
       () => listBelongings(ctx, personId),
       () => getPersonAftercare(ctx, personId),
+      // The access log on the person page is part of the record too (who read it, when and why).
+      () => getPersonAccessLog(ctx, personId),
     ]) {
       await expect(read()).rejects.toMatchObject({ code: 'privacy.record_closed', definition: { kind: 'forbidden', nb: expect.stringContaining('Journalen er lukket') } });
     }
@@ -70,6 +72,7 @@ describe('access by need: a former resident’s record closes six months after m
     expect(grant.expiresAt).toBe('2026-11-26T23:00:00.000Z');
     expect((await getPerson(ctx, personId, 'follow_up')).givenName).toBe('Kari');
     expect((await listJournal(ctx, personId)).length).toBeGreaterThan(0);
+    expect((await getPersonAccessLog(ctx, personId)).map((e) => e.action)).toContain('privacy.break_glass');
 
     const [event] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.personId, personId), eq(auditEvents.action, 'privacy.break_glass')));
     expect(event).toMatchObject({ actorUserId: staffId, purpose: 'break_glass', details: { fields: ['reason'] } });

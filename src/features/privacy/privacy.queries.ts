@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, isNull, isNotNull, max, not, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, isNotNull, max, not, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
@@ -50,6 +50,93 @@ export async function findInvolvement(db: Db, tenantId: string, personId: string
     lastReferralOn: day(referral?.last),
     registeredOn: person.createdAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }),
   };
+}
+
+/**
+ * findInvolvement for many people at once (lists): five queries whatever the number of people, and
+ * the same answer per person (privacy.lists.service.test.ts compares the two).
+ */
+export async function findInvolvements(db: Db, tenantId: string, personIds: string[]): Promise<Map<string, Involvement>> {
+  const out = new Map<string, Involvement>();
+  if (personIds.length === 0) return out;
+  const ids = new Set(personIds);
+  const latest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+  for (const id of ids) out.set(id, { hasOpenStay: false, lastStayEndOn: null, lastAftercareOn: null, lastReferralOn: null });
+  const of = (id: string | null) => (id !== null && ids.has(id) ? out.get(id)! : undefined);
+
+  const stayRows = await db
+    .select({ personId: stays.personId, partnerPersonId: stays.partnerPersonId, endOn: stays.endOn })
+    .from(stays)
+    .where(and(eq(stays.tenantId, tenantId), or(inArray(stays.personId, personIds), inArray(stays.partnerPersonId, personIds))));
+  for (const r of stayRows) {
+    for (const p of [of(r.personId), of(r.partnerPersonId)]) {
+      if (!p) continue;
+      if (r.endOn === null) p.hasOpenStay = true;
+      p.lastStayEndOn = latest(p.lastStayEndOn, day(r.endOn));
+    }
+  }
+  const referralRows = await db
+    .select({ personId: referrals.personId, partnerPersonId: referrals.partnerPersonId, receivedAt: referrals.receivedAt })
+    .from(referrals)
+    .where(and(eq(referrals.tenantId, tenantId), or(inArray(referrals.personId, personIds), inArray(referrals.partnerPersonId, personIds))));
+  for (const r of referralRows) {
+    const on = r.receivedAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    for (const p of [of(r.personId), of(r.partnerPersonId)]) if (p) p.lastReferralOn = latest(p.lastReferralOn, on);
+  }
+  // Aftercare after moving out: follow-ups (done or due), agreements' ends, the meeting place.
+  const contact = (personId: string, ...days: unknown[]) => {
+    const p = of(personId);
+    if (p) for (const d of days) p.lastAftercareOn = latest(p.lastAftercareOn, day(d));
+  };
+  for (const r of await db
+    .select({ personId: aftercareFollowUps.personId, doneOn: aftercareFollowUps.doneOn, dueOn: aftercareFollowUps.dueOn })
+    .from(aftercareFollowUps)
+    .where(and(eq(aftercareFollowUps.tenantId, tenantId), inArray(aftercareFollowUps.personId, personIds))))
+    contact(r.personId, r.doneOn, r.dueOn);
+  for (const r of await db
+    .select({ personId: aftercareAgreements.personId, endsOn: aftercareAgreements.endsOn })
+    .from(aftercareAgreements)
+    .where(and(eq(aftercareAgreements.tenantId, tenantId), inArray(aftercareAgreements.personId, personIds))))
+    contact(r.personId, r.endsOn);
+  for (const r of await db
+    .select({ personId: meetingAttendance.personId, heldOn: meetingSessions.heldOn })
+    .from(meetingAttendance)
+    .innerJoin(meetingSessions, eq(meetingSessions.id, meetingAttendance.sessionId))
+    .where(and(eq(meetingAttendance.tenantId, tenantId), inArray(meetingAttendance.personId, personIds))))
+    contact(r.personId, r.heldOn);
+  return out;
+}
+
+/** Of these people, the ones this user has a break-the-glass grant for that is still running. */
+export async function liveGrantsAmong(db: Db, userId: string, personIds: string[], now: Date): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .select({ personId: accessGrants.personId })
+    .from(accessGrants)
+    .where(and(eq(accessGrants.userId, userId), inArray(accessGrants.personId, personIds), gt(accessGrants.expiresAt, now)));
+  return new Set(rows.map((r) => r.personId));
+}
+
+/**
+ * Of these people, the ones who have stayed and have no open stay now: the only ones whose record
+ * can be closed (isRecordClosed). One query for a whole list; the full rule runs only for them.
+ */
+export async function formerResidentsAmong(db: Db, tenantId: string, personIds: string[]): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const rows = await db
+    .select({ personId: stays.personId, partnerPersonId: stays.partnerPersonId, endOn: stays.endOn })
+    .from(stays)
+    .where(and(eq(stays.tenantId, tenantId), or(inArray(stays.personId, personIds), inArray(stays.partnerPersonId, personIds))));
+  const open = new Set<string>();
+  const stayed = new Set<string>();
+  for (const r of rows) {
+    for (const id of [r.personId, r.partnerPersonId]) {
+      if (!id) continue;
+      stayed.add(id);
+      if (r.endOn === null) open.add(id);
+    }
+  }
+  return personIds.filter((id) => stayed.has(id) && !open.has(id));
 }
 
 export async function hasLiveGrant(db: Db, userId: string, personId: string, now: Date): Promise<boolean> {

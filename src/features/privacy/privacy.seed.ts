@@ -4,14 +4,15 @@ import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { referrals } from '../referrals/referrals.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
-import { moveOuts } from '../stays/moving-on.tables.ts';
+import { moveOuts, storedBelongings } from '../stays/moving-on.tables.ts';
 import { journalEntries } from '../journal/journal.tables.ts';
 import { addMonths, isoDay } from './privacy.rules.ts';
 
 /**
  * Demo data for access by need: Per Tidligere (fictional, no id number) stayed fourteen to eleven
  * months ago and moved to a private rental, so his record is closed to ordinary staff — open it
- * with "break the glass" and see it on the lead's review list.
+ * with "break the glass" and see it on the lead's review list. A bag of his is still in the store
+ * room past its keep-until day, so the board shows him as a closed row (name only, «Lukket journal»).
  */
 export async function seedPrivacyDemo(tx: Db, tenantId: string, roomId: string, now: Date): Promise<void> {
   const [staff] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, 'ansatt')));
@@ -53,6 +54,16 @@ export async function seedPrivacyDemo(tx: Db, tenantId: string, roomId: string, 
     roomChecked: true,
     recordedBy: staff?.id ?? null,
     recordedAt: new Date(`${endOn}T12:00:00Z`),
+  });
+  await tx.insert(storedBelongings).values({
+    tenantId,
+    personId: person!.id,
+    stayId: stay!.id,
+    description: 'To flyttesekker med klær og en gitar',
+    location: 'Boden i kjelleren',
+    storedOn: endOn,
+    keepUntilOn: addMonths(endOn, 3),
+    recordedBy: staff?.id ?? null,
   });
   if (staff) {
     await tx.insert(journalEntries).values({

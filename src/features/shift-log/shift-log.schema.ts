@@ -24,7 +24,8 @@ export const shiftLogEntryInput = z
   })
   .meta({ id: 'ShiftLogEntryInput' });
 
-export const shiftLogPerson = z.object({ id: z.uuid(), name: z.string() }).meta({ id: 'ShiftLogPerson' });
+/** recordClosed: the person's record is closed to this user (access by need): named, not read. */
+export const shiftLogPerson = z.object({ id: z.uuid(), name: z.string(), recordClosed: z.boolean() }).meta({ id: 'ShiftLogPerson' });
 
 export const shiftLogEntryOutput = z
   .object({

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { FUTURE_SLACK_MS } from '../journal/journal.rules.ts';
 import { shiftLogError } from './shift-log.errors.ts';
 import { entryInstant, groupByShift, HANDOVER_HOURS, shiftAt } from './shift-log.rules.ts';
@@ -13,13 +13,17 @@ import type { HandoverOutput, ShiftLogDayOutput, ShiftLogEntryInput, ShiftLogEnt
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
-/** Entries with the residents they name. Every named resident's access log gets one row per read. */
+/**
+ * Entries with the residents they name. Every named resident's access log gets one row per read.
+ * An old day may name someone whose record has closed since (access by need): the entry is the
+ * shift's record and stays, the person is named but marked closed and not logged as read.
+ */
 async function withPeople(tx: Ctx, rows: q.EntryRow[]): Promise<ShiftLogEntryOutput[]> {
   const named = await q.listEntryPeople(tx.db, rows.map((r) => r.id));
-  for (const personId of new Set(named.map((n) => n.id))) await recordAccess(tx, personId, 'shift_log', 'shift_log.read');
+  const closed = await recordListAccess(tx, named.map((n) => n.id), 'shift_log', 'shift_log.read');
   return rows.map((row) => ({
     ...row,
-    people: named.filter((n) => n.entryId === row.id).map((n) => ({ id: n.id, name: fullName(n) })),
+    people: named.filter((n) => n.entryId === row.id).map((n) => ({ id: n.id, name: fullName(n), recordClosed: closed.has(n.id) })),
   }));
 }
 

@@ -53,7 +53,17 @@ export const belongingsOutput = z
 export const overdueBelongingsOutput = z
   .object({
     today: isoDate,
-    items: z.array(belongingsOutput.extend({ personName: z.string() })),
+    items: z.array(
+      belongingsOutput.extend({
+        personName: z.string(),
+        /** The owner's record is closed to this user (access by need): name only, what and where left out. */
+        recordClosed: z.boolean(),
+        description: z.string().nullable(),
+        location: z.string().nullable(),
+        storedOn: isoDate.nullable(),
+        keepUntilOn: isoDate.nullable(),
+      }),
+    ),
   })
   .meta({ id: 'OverdueBelongings' });
 

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccess, recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { peopleError } from '../people/people.errors.ts';
 import { fullName } from './stays.check-in.service.ts';
 import { movingOnError } from './move-out.errors.ts';
@@ -94,10 +94,14 @@ export async function listBelongingsPastKeepUntil(ctx: Ctx): Promise<OverdueBelo
   return inTransaction(ctx, async (tx) => {
     const today = osloDate(tx.now);
     const rows = await q.listPastKeepUntil(tx.db, user.tenantId, today);
-    for (const personId of new Set(rows.map((r) => r.personId))) await recordAccess(tx, personId, 'follow_up', 'belongings.read');
+    const closed = await recordListAccess(tx, rows.map((r) => r.personId), 'follow_up', 'belongings.read');
     return {
       today,
-      items: rows.map(({ personGivenName, personFamilyName, ...r }) => ({ ...toBelongingsOutput(r, today), personName: fullName(personGivenName, personFamilyName)! })),
+      items: rows.map(({ personGivenName, personFamilyName, ...r }) => {
+        const item = { ...toBelongingsOutput(r, today), personName: fullName(personGivenName, personFamilyName)!, recordClosed: closed.has(r.personId) };
+        // A closed record: the owner's name only; what is stored, where and since when stay behind break-the-glass.
+        return item.recordClosed ? { ...item, stayId: null, description: null, location: null, storedOn: null, keepUntilOn: null } : item;
+      }),
     };
   });
 }

@@ -12,6 +12,8 @@ export const keyRegisterRow = z
     status: z.enum(['available', 'issued', 'not_returned', 'lost']).meta({ description: 'not_returned: the stay it was issued on has ended' }),
     issuedToPersonId: z.uuid().nullable(),
     issuedToName: z.string().nullable(),
+    /** The holder's record is closed to this user (access by need): name only, no dates of the issue. */
+    issuedToRecordClosed: z.boolean(),
     issuedAt: z.string().nullable(),
     returnedAt: z.string().nullable().meta({ description: 'Of the latest issue' }),
     lostAt: z.string().nullable(),

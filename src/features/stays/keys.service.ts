@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { recordIncident } from '../incidents/incidents.service.ts';
 import { keysError } from './keys.errors.ts';
 import * as q from './keys.queries.ts';
@@ -30,6 +30,7 @@ export async function listKeyRegister(ctx: Ctx): Promise<KeyRegisterRow[]> {
           status: k.lostAt ? 'lost' : open ? (issue.stayEndOn ? 'not_returned' : 'issued') : 'available',
           issuedToPersonId: issue?.personId ?? null,
           issuedToName: issue?.givenName ? `${issue.givenName} ${issue.familyName}` : null,
+          issuedToRecordClosed: false,
           issuedAt: issue?.issuedAt.toISOString() ?? null,
           returnedAt: issue?.returnedAt?.toISOString() ?? null,
           lostAt: k.lostAt?.toISOString() ?? null,
@@ -37,8 +38,9 @@ export async function listKeyRegister(ctx: Ctx): Promise<KeyRegisterRow[]> {
         };
       })
       .sort((a, b) => (a.roomName ?? '').localeCompare(b.roomName ?? '', 'nb') || a.keyNumber.localeCompare(b.keyNumber, 'nb', { numeric: true }));
-    for (const personId of new Set(rows.flatMap((r) => (r.issuedToPersonId ? [r.issuedToPersonId] : [])))) await recordAccess(tx, personId, 'follow_up', 'key.register_read');
-    return rows;
+    // The keys are the house's; a holder whose record is closed is shown by name only (access by need).
+    const closed = await recordListAccess(tx, rows.map((r) => r.issuedToPersonId), 'follow_up', 'key.register_read');
+    return rows.map((r) => (r.issuedToPersonId && closed.has(r.issuedToPersonId) ? { ...r, issuedToRecordClosed: true, issuedAt: null, returnedAt: null } : r));
   });
 }
 

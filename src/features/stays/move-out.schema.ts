@@ -109,7 +109,9 @@ export const keysNotReturnedOutput = z
       stayId: z.uuid(),
       personId: z.uuid(),
       personName: z.string(),
-      endedOn: isoDate,
+      /** The holder's record is closed to this user (access by need): name only, no stay dates. */
+      recordClosed: z.boolean(),
+      endedOn: isoDate.nullable(),
     }),
   )
   .meta({ id: 'KeysNotReturned' });

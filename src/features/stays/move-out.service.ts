@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/http/context.ts';
 import { inTransaction } from '../../platform/http/context.ts';
 import { requirePermission } from '../../platform/auth/permissions.ts';
-import { recordAccess, recordEvent } from '../../platform/audit/audit.service.ts';
+import { recordAccess, recordEvent, recordListAccess } from '../../platform/audit/audit.service.ts';
 import { markRoomForStayChange } from '../rooms/rooms.service.ts';
 import { planFollowUpsAfterMoveOut } from '../aftercare/aftercare.service.ts';
 import { fullName } from './stays.check-in.service.ts';
@@ -213,7 +213,8 @@ export async function listKeysNotReturned(ctx: Ctx): Promise<KeysNotReturnedOutp
   const user = requirePermission(ctx, 'stay:read');
   return inTransaction(ctx, async (tx) => {
     const rows = await q.listKeysNotReturned(tx.db, user.tenantId);
-    for (const personId of new Set(rows.map((r) => r.personId))) await recordAccess(tx, personId, 'follow_up');
+    // The key and its room are the house's; the holder of a closed record is shown by name only.
+    const closed = await recordListAccess(tx, rows.map((r) => r.personId), 'follow_up');
     return rows.map((r) => ({
       keyId: r.keyId,
       keyNumber: r.keyNumber,
@@ -222,7 +223,8 @@ export async function listKeysNotReturned(ctx: Ctx): Promise<KeysNotReturnedOutp
       stayId: r.stayId,
       personId: r.personId,
       personName: fullName(r.personGivenName, r.personFamilyName)!,
-      endedOn: r.endedOn!,
+      recordClosed: closed.has(r.personId),
+      endedOn: closed.has(r.personId) ? null : r.endedOn!,
     }));
   });
 }

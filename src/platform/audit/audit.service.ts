@@ -1,6 +1,6 @@
 import { auditEvents } from './audit.tables.ts';
 import type { Ctx } from '../http/context.ts';
-import { assertRecordAccess } from '../../features/privacy/privacy.access.ts';
+import { assertRecordAccess, closedRecordsAmong } from '../../features/privacy/privacy.access.ts';
 
 export interface AuditWrite {
   action: string;
@@ -89,4 +89,22 @@ export async function recordAccesses(ctx: Ctx, personIds: Iterable<string | null
     requestId: ctx.requestId,
   }));
   for (let i = 0; i < rows.length; i += 500) await ctx.db.insert(auditEvents).values(rows.slice(i, i + 500));
+}
+
+/**
+ * Records the reads of the people a list shows, after the access check (access by need) for each.
+ * Unlike recordAccess it does not refuse: people whose record is closed to this user are not read and
+ * get no row in their access log; the list shows them as closed rows (name only, «Lukket journal»).
+ * Returns those closed people, so the caller can leave out everything but their name.
+ */
+export async function recordListAccess(ctx: Ctx, personIds: Iterable<string | null>, purpose: string, action = 'person.read'): Promise<Set<string>> {
+  const ids = [...new Set([...personIds].filter((p): p is string => p !== null))];
+  const closed = await closedRecordsAmong(ctx, ids);
+  await recordAccesses(
+    ctx,
+    ids.filter((id) => !closed.has(id)),
+    purpose,
+    action,
+  );
+  return closed;
 }

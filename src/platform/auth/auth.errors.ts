@@ -23,6 +23,13 @@ export const authError = defineErrors({
     nb: 'Tofaktor i Bolig Nu gjelder bare kontoer med passord. Kommunens innlogging har sin egen.',
     en: 'Two-factor in Bolig Nu applies only to accounts with a password. The municipality login has its own.',
   },
+  // A wrong code while logged in (setting up or turning off TOTP): a field error on the code, not a
+  // 401: the session is fine, and the page must not take it for a logged-out user.
+  'auth.totp_code_wrong': {
+    kind: 'validation',
+    nb: 'Koden stemmer ikke. Skriv den nyeste koden fra autentiseringsappen; den skifter hvert 30. sekund.',
+    en: 'The code is wrong. Enter the latest code from your authenticator app; it changes every 30 seconds.',
+  },
   'auth.totp_not_started': {
     kind: 'rule',
     nb: 'Start oppsettet av tofaktor på nytt.',

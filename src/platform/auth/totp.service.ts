@@ -14,6 +14,8 @@ import { newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
 const purpose = 'users.totp_secret';
 export const openTotpSecret = (ctx: Ctx, sealed: string) => open(ctx.env.fieldKeys, purpose, sealed);
 
+const wrongCode = (ctx: Ctx) => authError('auth.totp_code_wrong', { fields: { code: authError.definitions['auth.totp_code_wrong'][ctx.locale] } });
+
 async function ownLocalAccount(ctx: Ctx) {
   if (!ctx.user) throw platformError('auth.unauthenticated');
   const user = await q.findUserById(ctx.db, ctx.user.id);
@@ -45,7 +47,7 @@ export async function confirmTotpEnrolment(ctx: Ctx, code: string): Promise<void
     const user = await ownLocalAccount(tx);
     if (!user.totpSecret || user.totpEnabledAt) throw authError('auth.totp_not_started');
     const step = verifyTotp(openTotpSecret(tx, user.totpSecret), code, tx.now);
-    if (step === null) throw authError('auth.totp_failed');
+    if (step === null) throw wrongCode(tx);
     await q.setTotp(tx.db, user.id, { totpSecret: user.totpSecret, totpEnabledAt: tx.now, totpLastStep: step });
     await recordEvent(tx, { action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });
   });
@@ -56,7 +58,7 @@ export async function disableTotp(ctx: Ctx, code: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const user = await ownLocalAccount(tx);
     if (!user.totpSecret || !user.totpEnabledAt) throw authError('auth.totp_not_started');
-    if (verifyTotp(openTotpSecret(tx, user.totpSecret), code, tx.now, user.totpLastStep) === null) throw authError('auth.totp_failed');
+    if (verifyTotp(openTotpSecret(tx, user.totpSecret), code, tx.now, user.totpLastStep) === null) throw wrongCode(tx);
     await q.setTotp(tx.db, user.id, { totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     await recordEvent(tx, { action: 'auth.totp_disabled', entityType: 'user', entityId: user.id });
   });

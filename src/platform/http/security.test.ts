@@ -144,7 +144,11 @@ describe('TOTP second factor', () => {
     expect(otpauthUri).toContain(`secret=${secret}`);
     // Not in force before it is confirmed: login without a code still works.
     await client().login(username, password);
-    expect((await me.post('/api/auth/me/totp/confirmation', { code: '000000' })).status).toBe(401);
+    // A wrong code is a field error (400), not a 401: the user is still logged in.
+    expect(await me.post('/api/auth/me/totp/confirmation', { code: '000000' })).toMatchObject({
+      status: 400,
+      body: { error: { code: 'auth.totp_code_wrong', fields: { code: expect.stringContaining('Koden stemmer ikke') } } },
+    });
     expect((await me.post('/api/auth/me/totp/confirmation', { code: totpCode(secret, totpStep(now)) })).status).toBe(204);
     expect((await me.get('/api/auth/me/totp')).body).toEqual({ enabled: true, available: true });
     const [row] = await database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.username, username));
@@ -170,6 +174,9 @@ describe('TOTP second factor', () => {
     // Turning it off needs a valid code.
     expect((await me.post('/api/auth/me/totp/removal', { code: '12' })).status).toBe(400);
     now = new Date('2026-11-26T09:03:00Z');
+    const notTheCode = totpCode(secret, totpStep(now)) === '123456' ? '654321' : '123456';
+    expect((await me.post('/api/auth/me/totp/removal', { code: notTheCode })).body).toMatchObject({ error: { code: 'auth.totp_code_wrong' } });
+    expect((await me.get('/api/auth/me/totp')).body).toEqual({ enabled: true, available: true });
     expect((await me.post('/api/auth/me/totp/removal', { code: totpCode(secret, totpStep(now)) })).status).toBe(204);
     await client().login(username, password);
   });

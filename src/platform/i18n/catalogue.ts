@@ -24,6 +24,7 @@ import { privacyMessagesNb, privacyMessagesEn } from '../../features/privacy/pri
 import { shiftLogMessagesNb, shiftLogMessagesEn } from '../../features/shift-log/shift-log.messages.ts';
 import { patrolMessagesNb, patrolMessagesEn } from '../../features/patrols/patrols.messages.ts';
 import { staffingMessagesNb, staffingMessagesEn } from '../../features/staffing/staffing.messages.ts';
+import { accountMessagesNb, accountMessagesEn } from '../auth/account.messages.ts';
 
 // Every text of the interface, gathered from the platform and each feature's `*.messages.ts`.
 // A feature's English object is typed by its Norwegian one, so a missing translation fails typecheck.
@@ -53,6 +54,7 @@ export const nb = {
   ...shiftLogMessagesNb,
   ...patrolMessagesNb,
   ...staffingMessagesNb,
+  ...accountMessagesNb,
 };
 
 export const en: Record<MessageKey, string> = {
@@ -81,6 +83,7 @@ export const en: Record<MessageKey, string> = {
   ...shiftLogMessagesEn,
   ...patrolMessagesEn,
   ...staffingMessagesEn,
+  ...accountMessagesEn,
 };
 
 export type MessageKey = keyof typeof nb;

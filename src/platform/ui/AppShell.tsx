@@ -71,6 +71,9 @@ export function AppShell() {
           {other === 'en' ? t('app.switchToEnglish') : t('app.switchToNorwegian')}
         </Button>
         <span>{t('app.loggedInAs', { name: user?.displayName ?? '' })}</span>
+        <NavLink to="/min-konto" className="shell-account">
+          {t('account.link')}
+        </NavLink>
         <Button variant="secondary" data-size="sm" onClick={() => void logout()}>
           {t('app.logout')}
         </Button>

@@ -56,6 +56,7 @@ const PaymentsPage = page(() => import('../../features/payments/ui/PaymentsPage.
 const EconomicsPage = page(() => import('../../features/economics/ui/EconomicsPage.tsx'), 'EconomicsPage');
 const ShiftLogPage = page(() => import('../../features/shift-log/ui/ShiftLogPage.tsx'), 'ShiftLogPage');
 const PatrolsPage = page(() => import('../../features/patrols/ui/PatrolsPage.tsx'), 'PatrolsPage');
+const AccountPage = page(() => import('../auth/ui/AccountPage.tsx'), 'AccountPage');
 const StaffingPage = page(() => import('../../features/staffing/ui/StaffingPage.tsx'), 'StaffingPage');
 
 const guard = (permission: string, element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
@@ -111,6 +112,8 @@ export const routes: RouteObject[] = [
       { path: 'vaktbok', element: guard('shift_log:read', <ShiftLogPage />) },
       { path: 'nattrunder', element: guard('patrol:read', <PatrolsPage />) },
       { path: 'turnus', element: guard('staffing:read', <StaffingPage />) },
+      // Every logged-in user's own account (the second factor); no permission beyond being logged in.
+      { path: 'min-konto', element: <AccountPage /> },
       ...dailyNav.filter((i) => i.coming).map((i) => ({ path: i.to.slice(1), element: <ComingSoon title={i.label} /> })),
       { path: '*', element: <NotFound /> },
     ],

@@ -13,12 +13,17 @@ import { formatDate, parseDateInput } from '../../../platform/ui/format.ts';
 import {
   meetingSessionInput,
   type AftercareAgreementOutput,
+  type DueFollowUpOutput,
   type FollowUpOutput,
   type MeetingSessionOutput,
   type MeetingSessionSummaryOutput,
 } from '../aftercare.schema.ts';
 import { FollowUpStateTag, monthsAfter } from './FollowUpStateTag.tsx';
 import { RecordFollowUpForm } from './RecordFollowUpForm.tsx';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
+
+/** A due follow-up whose details are there (not a closed record's row). */
+const isOpenRow = (f: DueFollowUpOutput): f is DueFollowUpOutput & FollowUpOutput => !f.recordClosed && f.dueOn !== null && f.state !== null && f.monthsAfter !== null;
 
 const todayInOslo = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
@@ -43,7 +48,7 @@ export function AftercarePage() {
 function DueFollowUps() {
   const { t } = useI18n();
   const { can } = useSession();
-  const list = useApi<FollowUpOutput[]>('/api/aftercare/follow-ups');
+  const list = useApi<DueFollowUpOutput[]>('/api/aftercare/follow-ups');
   const [recording, setRecording] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
@@ -63,49 +68,60 @@ function DueFollowUps() {
       {list.data && list.data.length === 0 && <Paragraph>{t('aftercare.followUps.none')}</Paragraph>}
       {list.data && list.data.length > 0 && (
         <ul className="aftercare-list">
-          {list.data.map((f) => (
-            <li key={f.id} className="aftercare-item" data-state={f.state}>
-              <div className="aftercare-item-head">
-                <Link asChild>
-                  <RouterLink to={`/personer/${f.personId}`}>{f.personName}</RouterLink>
-                </Link>
-                <FollowUpStateTag state={f.state} />
-                {can('aftercare:write') && recording !== f.id && (
-                  <Button
-                    variant="secondary"
-                    data-size="sm"
-                    aria-label={t('aftercare.followUps.recordFor', { name: f.personName })}
-                    onClick={() => {
-                      setRecording(f.id);
-                      setSaved(null);
-                    }}
-                  >
-                    {t('aftercare.followUps.record')}
-                  </Button>
-                )}
-              </div>
-              <p>
-                {monthsAfter(t, f.monthsAfter)} · {t('aftercare.followUps.dueOn')} {formatDate(f.dueOn)}
-              </p>
-              {f.movedOutOn && (
-                <p className="aftercare-muted">
-                  {t('aftercare.movedOut')}{' '}
-                  {f.destination ? t('aftercare.movedOutTo', { date: formatDate(f.movedOutOn), destination: t(`aftercare.destination.${f.destination}`) }) : formatDate(f.movedOutOn)}
+          {list.data.map((f) =>
+            !isOpenRow(f) ? (
+              <li key={f.id} className="aftercare-item">
+                <div className="aftercare-item-head">
+                  <Link asChild>
+                    <RouterLink to={`/personer/${f.personId}`}>{f.personName}</RouterLink>
+                  </Link>
+                  <ClosedRecordTag />
+                </div>
+              </li>
+            ) : (
+              <li key={f.id} className="aftercare-item" data-state={f.state}>
+                <div className="aftercare-item-head">
+                  <Link asChild>
+                    <RouterLink to={`/personer/${f.personId}`}>{f.personName}</RouterLink>
+                  </Link>
+                  <FollowUpStateTag state={f.state} />
+                  {can('aftercare:write') && recording !== f.id && (
+                    <Button
+                      variant="secondary"
+                      data-size="sm"
+                      aria-label={t('aftercare.followUps.recordFor', { name: f.personName })}
+                      onClick={() => {
+                        setRecording(f.id);
+                        setSaved(null);
+                      }}
+                    >
+                      {t('aftercare.followUps.record')}
+                    </Button>
+                  )}
+                </div>
+                <p>
+                  {monthsAfter(t, f.monthsAfter)} · {t('aftercare.followUps.dueOn')} {formatDate(f.dueOn)}
                 </p>
-              )}
-              {recording === f.id && (
-                <RecordFollowUpForm
-                  followUp={f}
-                  onCancel={() => setRecording(null)}
-                  onSaved={() => {
-                    setRecording(null);
-                    setSaved(f.id);
-                    void list.reload();
-                  }}
-                />
-              )}
-            </li>
-          ))}
+                {f.movedOutOn && (
+                  <p className="aftercare-muted">
+                    {t('aftercare.movedOut')}{' '}
+                    {f.destination ? t('aftercare.movedOutTo', { date: formatDate(f.movedOutOn), destination: t(`aftercare.destination.${f.destination}`) }) : formatDate(f.movedOutOn)}
+                  </p>
+                )}
+                {recording === f.id && (
+                  <RecordFollowUpForm
+                    followUp={f}
+                    onCancel={() => setRecording(null)}
+                    onSaved={() => {
+                      setRecording(null);
+                      setSaved(f.id);
+                      void list.reload();
+                    }}
+                  />
+                )}
+              </li>
+            ),
+          )}
         </ul>
       )}
     </section>

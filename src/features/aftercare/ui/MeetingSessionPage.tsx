@@ -11,6 +11,7 @@ import { ErrorAlert, FormErrors, Loading, fieldId } from '../../../platform/ui/F
 import { ConfirmDialog } from '../../../platform/ui/ConfirmDialog.tsx';
 import { formatDate, formatDateTime } from '../../../platform/ui/format.ts';
 import { formerResidentSearchInput, type FormerResidentOutput, type MeetingSessionOutput } from '../aftercare.schema.ts';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** /ettervern/treff/:id — the attendance register of one session of the meeting place, printable. */
 export function MeetingSessionPage() {
@@ -66,7 +67,9 @@ export function MeetingSessionPage() {
             {s.attendees.map((a) => (
               <li key={a.personId}>
                 <div className="attendance-row">
-                  <span>{a.name}</span>
+                  <span>
+                    {a.name} {a.recordClosed && <ClosedRecordTag />}
+                  </span>
                   {write && (
                     <Button
                       variant="tertiary"

@@ -12,6 +12,7 @@ import { applicationStatusOrder } from '../housing-search.rules.ts';
 import type { LandlordHistoryOutput, LandlordOutput } from '../housing-search.schema.ts';
 import { LandlordForm } from './LandlordForm.tsx';
 import { ApplicationStatusTag } from './StatusTags.tsx';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** A landlord: contact details, listings, and the history of applications and references that name them. */
 export function LandlordPage() {
@@ -114,12 +115,16 @@ export function LandlordPage() {
                         <Link asChild>
                           <RouterLink to={`/personer/${a.personId}`}>{a.personName}</RouterLink>
                         </Link>
+                        {a.recordClosed && (
+                          <>
+                            {' '}
+                            <ClosedRecordTag />
+                          </>
+                        )}
                       </Table.Cell>
                       <Table.Cell data-label={t('housingSearch.address')}>{a.address ?? '–'}</Table.Cell>
                       <Table.Cell data-label={t('housingSearch.sentOn')}>{formatDate(a.sentOn)}</Table.Cell>
-                      <Table.Cell data-label={t('housingSearch.status')}>
-                        <ApplicationStatusTag status={a.status} />
-                      </Table.Cell>
+                      <Table.Cell data-label={t('housingSearch.status')}>{a.status ? <ApplicationStatusTag status={a.status} /> : '–'}</Table.Cell>
                     </Table.Row>
                   ))}
                 </Table.Body>
@@ -138,7 +143,11 @@ export function LandlordPage() {
                       <Link asChild>
                         <RouterLink to={`/personer/${r.personId}`}>{r.personName}</RouterLink>
                       </Link>{' '}
-                      <span className="hs-muted">{t('housingSearch.givenOnBy', { date: formatDate(r.givenOn), name: r.givenByName ?? '–' })}</span>
+                      {r.recordClosed ? (
+                        <ClosedRecordTag />
+                      ) : (
+                        <span className="hs-muted">{t('housingSearch.givenOnBy', { date: formatDate(r.givenOn), name: r.givenByName ?? '–' })}</span>
+                      )}
                     </p>
                     {r.notes && <p>{r.notes}</p>}
                   </li>

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../../platform/ui/format.ts';
 import type { IncidentOutput } from '../incidents.schema.ts';
 import { SeverityTag, StatusTag } from './IncidentTags.tsx';
 import { IncidentFollowUp } from './IncidentFollowUp.tsx';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** /avvik/:id — one incident; the lead assigns the follow-up, records measures, links and closes it. */
 export function IncidentPage() {
@@ -70,6 +71,12 @@ export function IncidentPage() {
                     p.name
                   )}{' '}
                   ({t(`incidents.involvedKind.${p.kind}`).toLowerCase()})
+                  {p.recordClosed && (
+                    <>
+                      {' '}
+                      <ClosedRecordTag />
+                    </>
+                  )}
                 </Fragment>
               ))}
         </dd>

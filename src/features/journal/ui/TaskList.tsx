@@ -7,6 +7,7 @@ import { api, ApiError } from '../../../platform/ui/api.ts';
 import { ErrorAlert } from '../../../platform/ui/Feedback.tsx';
 import { formatDate, formatDateTime } from '../../../platform/ui/format.ts';
 import type { TaskOutput } from '../tasks.schema.ts';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** Tasks as a list that works on a phone: title, due date ("Forfalt" in words too), who, resident, goal; done/reopen. */
 export function TaskList(props: { tasks: TaskOutput[]; empty: string; showResident?: boolean; onChanged(): void }) {
@@ -36,7 +37,7 @@ export function TaskList(props: { tasks: TaskOutput[]; empty: string; showReside
         {props.tasks.map((task) => (
           <li key={task.id} className="jr-task" data-done={task.doneAt !== null} data-overdue={task.overdue}>
             <div className="jr-task-head">
-              <span className="jr-task-title">{task.title}</span>
+              <span className="jr-task-title">{task.personRecordClosed ? t('tasks.closedTitle') : task.title}</span>
               {task.overdue && (
                 <Tag data-color="danger" data-size="sm">
                   {t('tasks.overdueTag')}
@@ -54,10 +55,16 @@ export function TaskList(props: { tasks: TaskOutput[]; empty: string; showReside
                 <Link asChild>
                   <RouterLink to={`/personer/${task.personId}`}>{task.personName}</RouterLink>
                 </Link>
+                {task.personRecordClosed && (
+                  <>
+                    {' '}
+                    <ClosedRecordTag />
+                  </>
+                )}
               </p>
             )}
             {task.doneAt && <p className="jr-muted">{t('tasks.done', { when: formatDateTime(task.doneAt, locale), name: task.doneByName ?? '–' })}</p>}
-            {can('task:write') && (
+            {can('task:write') && !task.personRecordClosed && (
               <div className="no-print">
                 <Button
                   variant={task.doneAt ? 'tertiary' : 'secondary'}

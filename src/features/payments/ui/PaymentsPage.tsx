@@ -9,9 +9,10 @@ import { api, ApiError } from '../../../platform/ui/api.ts';
 import { ErrorAlert, Loading } from '../../../platform/ui/Feedback.tsx';
 import { TableScroll } from '../../../platform/ui/TableScroll.tsx';
 import { formatDate, formatMoney } from '../../../platform/ui/format.ts';
-import type { BalanceOutput, ProduceOutput, ServiceOverviewOutput } from '../payments.schema.ts';
+import type { OverviewBalanceOutput, ProduceOutput, ServiceOverviewOutput } from '../payments.schema.ts';
 import { describeArrangement, monthLabel, recentMonths, todayInOslo } from './describe.ts';
 import { RateSettings } from './RateSettings.tsx';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** /betaling: the service's balances, who to follow up, statements for a month, export, rates. */
 export function PaymentsPage() {
@@ -38,7 +39,7 @@ export function PaymentsPage() {
   if (overview.error) return <ErrorAlert error={overview.error} />;
   if (!overview.data) return <Loading />;
   const o = overview.data;
-  const owing = o.residents.filter((r) => r.balanceOre > 0);
+  const owing = o.residents.filter((r) => (r.balanceOre ?? 0) > 0);
 
   return (
     <div className="stack">
@@ -121,7 +122,7 @@ export function PaymentsPage() {
   );
 }
 
-function BalanceTable({ rows, label }: { rows: BalanceOutput[]; label: string }) {
+function BalanceTable({ rows, label }: { rows: OverviewBalanceOutput[]; label: string }) {
   const { t, locale } = useI18n();
   return (
     <TableScroll label={label}>
@@ -142,19 +143,31 @@ function BalanceTable({ rows, label }: { rows: BalanceOutput[]; label: string })
             <Table.Row key={r.personId}>
               <Table.Cell>
                 <RouterLink to={`/personer/${r.personId}`}>{r.personName}</RouterLink>
-                {!r.livesHere && (
+                {!r.livesHere && !r.recordClosed && (
                   <>
                     {' '}
                     <Tag data-size="sm">{t('payments.page.movedOut')}</Tag>
                   </>
                 )}
+                {r.recordClosed && (
+                  <>
+                    {' '}
+                    <ClosedRecordTag />
+                  </>
+                )}
               </Table.Cell>
-              <Table.Cell>{describeArrangement(t, r.arrangement)}</Table.Cell>
-              <Table.Cell className="payments-amount">{formatMoney(r.chargedOre)}</Table.Cell>
-              <Table.Cell className="payments-amount">{formatMoney(r.paidOre)}</Table.Cell>
-              <Table.Cell className={`payments-amount${r.balanceOre > 0 ? ' payments-owes' : ''}`}>{formatMoney(r.balanceOre)}</Table.Cell>
-              <Table.Cell>{r.arrearsSince ? monthLabel(r.arrearsSince, locale) : '–'}</Table.Cell>
-              <Table.Cell>{formatDate(r.lastPaidOn)}</Table.Cell>
+              {r.recordClosed || r.chargedOre === null || r.paidOre === null || r.balanceOre === null ? (
+                <Table.Cell colSpan={6}>{t('payments.page.closedRow')}</Table.Cell>
+              ) : (
+                <>
+                  <Table.Cell>{describeArrangement(t, r.arrangement)}</Table.Cell>
+                  <Table.Cell className="payments-amount">{formatMoney(r.chargedOre)}</Table.Cell>
+                  <Table.Cell className="payments-amount">{formatMoney(r.paidOre)}</Table.Cell>
+                  <Table.Cell className={`payments-amount${r.balanceOre > 0 ? ' payments-owes' : ''}`}>{formatMoney(r.balanceOre)}</Table.Cell>
+                  <Table.Cell>{r.arrearsSince ? monthLabel(r.arrearsSince, locale) : '–'}</Table.Cell>
+                  <Table.Cell>{formatDate(r.lastPaidOn)}</Table.Cell>
+                </>
+              )}
             </Table.Row>
           ))}
         </Table.Body>

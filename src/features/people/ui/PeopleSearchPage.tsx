@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from 'react-router';
+import { Alert, Button, Heading, Link, Paragraph, Table, Tag, Textfield } from '@digdir/designsystemet-react';
+import { Link as RouterLink, useLocation } from 'react-router';
 import { TableScroll } from '../../../platform/ui/TableScroll.tsx';
 import { useI18n } from '../../../platform/ui/i18n-context.tsx';
 import type { ApiError } from '../../../platform/ui/api.ts';
@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../platform/ui/Feedback.tsx';
 import { formatDate } from '../../../platform/ui/format.ts';
 import { useSession } from '../../../platform/ui/session-context.tsx';
 import type { PersonSummary } from '../people.schema.ts';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** Find a person; the search term is sent in the request body, never in the address bar. */
 export function PeopleSearchPage() {
@@ -17,6 +18,8 @@ export function PeopleSearchPage() {
   const [results, setResults] = useState<PersonSummary[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [fieldError, setFieldError] = useState<string | undefined>();
+  // Back here after deleting a person on request (PersonRights): say it was done.
+  const erased = (useLocation().state as { erased?: string } | null)?.erased;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -44,6 +47,11 @@ export function PeopleSearchPage() {
           </Button>
         )}
       </div>
+      {erased && (
+        <Alert data-color="success" role="status">
+          {t('privacy.erased', { name: erased })}
+        </Alert>
+      )}
       <form onSubmit={handleSubmit} className="row" role="search" noValidate>
         <Textfield name="query" label={t('people.searchLabel')} error={fieldError} autoComplete="off" style={{ minWidth: 'min(28rem, 100%)' }} />
         <Button type="submit">{t('people.search')}</Button>
@@ -71,7 +79,7 @@ export function PeopleSearchPage() {
                             {p.familyName}, {p.givenName}
                           </RouterLink>
                         </Link>{' '}
-                        {p.hasProtectedAddress && <Tag data-color="warning">{t('people.protectedAddress')}</Tag>}
+                        {p.hasProtectedAddress && <Tag data-color="warning">{t('people.protectedAddress')}</Tag>} {p.recordClosed && <ClosedRecordTag />}
                       </Table.Cell>
                       <Table.Cell>{formatDate(p.birthDate)}</Table.Cell>
                       <Table.Cell>

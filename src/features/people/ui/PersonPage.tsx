@@ -157,7 +157,7 @@ export function PersonPage() {
       <PersonPayments personId={p.id} />
       <PersonAftercare personId={p.id} />
       <PersonTimeline personId={p.id} />
-      <PersonRights personId={p.id} />
+      <PersonRights personId={p.id} personName={`${p.givenName} ${p.familyName}`} />
 
       <section className="stack">
         <Heading level={2} data-size="md">

@@ -5,6 +5,7 @@ import { useSession } from '../../../platform/ui/session-context.tsx';
 import { formatDate } from '../../../platform/ui/format.ts';
 import type { ShiftLogEntryOutput, ShiftTypeValue } from '../shift-log.schema.ts';
 import { osloClock, weekdayName } from './shift-format.ts';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** Shift-log entries shift by shift (the handover and a chosen day), each with its residents and a "correct" button. */
 export function ShiftGroups(props: {
@@ -44,6 +45,12 @@ export function ShiftGroups(props: {
                           <Link asChild>
                             <RouterLink to={`/personer/${p.id}`}>{p.name}</RouterLink>
                           </Link>
+                          {p.recordClosed && (
+                            <>
+                              {' '}
+                              <ClosedRecordTag />
+                            </>
+                          )}
                         </span>
                       ))}
                     </p>

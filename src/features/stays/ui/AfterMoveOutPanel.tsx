@@ -10,6 +10,7 @@ import { ErrorAlert, Loading } from '../../../platform/ui/Feedback.tsx';
 import { formatDate } from '../../../platform/ui/format.ts';
 import type { KeysNotReturnedOutput } from '../move-out.schema.ts';
 import type { OverdueBelongingsOutput } from '../belongings.schema.ts';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 /** The board's "after move-out" list: keys not handed back, and belongings kept past their day. */
 export function AfterMoveOutPanel() {
@@ -64,7 +65,13 @@ export function AfterMoveOutPanel() {
                     {key}
                     {k.roomName && k.door === 'room' ? `, ${t('stays.board.room', { name: k.roomName })}` : ''}
                     <br />
-                    <span className="board-muted">{t('moveOut.board.heldBy', { name: k.personName, date: formatDate(k.endedOn) })}</span>
+                    {k.recordClosed ? (
+                      <span className="board-muted">
+                        {k.personName} <ClosedRecordTag />
+                      </span>
+                    ) : (
+                      <span className="board-muted">{t('moveOut.board.heldBy', { name: k.personName, date: formatDate(k.endedOn) })}</span>
+                    )}
                   </span>
                   {can('key:manage') && (
                     <Button variant="secondary" data-size="sm" disabled={busy === k.keyId} onClick={() => void markReturned(k.keyId)} aria-label={t('moveOut.board.markReturnedNamed', { key })}>
@@ -86,10 +93,14 @@ export function AfterMoveOutPanel() {
           <ul className="board-list">
             {belongings.data.items.map((b) => (
               <li key={b.id}>
-                <span className="when">{formatDate(b.keepUntilOn)}</span>
+                {!b.recordClosed && <span className="when">{formatDate(b.keepUntilOn)}</span>}
                 <span className="who">
-                  {b.description}
-                  <br />
+                  {!b.recordClosed && (
+                    <>
+                      {b.description}
+                      <br />
+                    </>
+                  )}
                   <span className="board-muted">
                     {can('person:read') ? (
                       <Link asChild>
@@ -97,8 +108,14 @@ export function AfterMoveOutPanel() {
                       </Link>
                     ) : (
                       b.personName
-                    )}{' '}
-                    · {b.location}
+                    )}
+                    {b.location && ` · ${b.location}`}
+                    {b.recordClosed && (
+                      <>
+                        {' '}
+                        <ClosedRecordTag />
+                      </>
+                    )}
                   </span>
                 </span>
               </li>

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../../platform/ui/ConfirmDialog.tsx';
 import { TableScroll } from '../../../platform/ui/TableScroll.tsx';
 import { formatDateTime } from '../../../platform/ui/format.ts';
 import { reportKeyLostInput, type KeyRegisterRow } from '../keys.schema.ts';
+import { ClosedRecordTag } from '../../privacy/ui/ClosedRecordTag.tsx';
 
 const statusColour = { available: 'success', issued: 'info', not_returned: 'warning', lost: 'danger' } as const;
 
@@ -71,7 +72,9 @@ export function KeyRegisterPage() {
                   <Table.Cell>
                     <Tag data-color={statusColour[k.status]}>{t(`keys.status.${k.status}`)}</Tag>
                   </Table.Cell>
-                  <Table.Cell>{k.issuedToName ?? '–'}</Table.Cell>
+                  <Table.Cell>
+                    {k.issuedToName ?? '–'} {k.issuedToRecordClosed && <ClosedRecordTag />}
+                  </Table.Cell>
                   <Table.Cell>{k.issuedAt ? formatDateTime(k.issuedAt, locale) : '–'}</Table.Cell>
                   <Table.Cell>{k.returnedAt ? formatDateTime(k.returnedAt, locale) : '–'}</Table.Cell>
                   <Table.Cell>
