@@ -6,11 +6,10 @@ import { aftercareError } from './aftercare.errors.ts';
 import { addMonths, returnAfterMoveOut } from './aftercare.rules.ts';
 import * as q from './aftercare.queries.ts';
 import type { PreviousStaysOutput, ReturnsOutput } from './aftercare.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 // A former resident referred again is recognised, so returns to homelessness ("tilbakefall til
 // bostedsløshet") within 6 and 12 months of a move-out can be seen on the referral and counted.
-
-const osloDate = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
 /**
  * A person's earlier move-outs and, for each of their referrals, the move-out before it and whether

@@ -16,8 +16,9 @@ import type {
   RecordFollowUpInput,
   UpdateAftercareAgreementInput,
 } from './aftercare.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
-const today = (ctx: Ctx) => ctx.now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const today = (ctx: Ctx) => osloDate(ctx.now);
 
 /** Logs a read of each person shown in a list, once per person. */
 async function recordAccessToEach(ctx: Ctx, personIds: Iterable<string>, action: string) {

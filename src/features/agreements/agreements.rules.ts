@@ -1,9 +1,10 @@
 // Pure rules of the agreement: the three-month period, the signed date, what changed between versions.
 // Dates are ISO calendar dates (yyyy-mm-dd) in Europe/Oslo; ISO dates compare correctly as strings.
 import { latestEndDate } from '../allocation/allocation.rules.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 /** Today's calendar date in Oslo for an instant (the injected clock). */
-export const osloDay = (instant: Date): string => instant.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+export const osloDay = (instant: Date): string => osloDate(instant);
 
 // The service has one three-month rule (calendar months from check-in, clamped to the month's end,
 // in allocation.rules.ts); offers, the room board and the agreement all use it.

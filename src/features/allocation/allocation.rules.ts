@@ -2,6 +2,8 @@
 // order of the waiting list and the path of a complaint. No I/O; dates are ISO calendar dates
 // (yyyy-mm-dd) in Europe/Oslo, instants are Date.
 
+import { osloDate } from '../../platform/time/oslo.ts';
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function parseIso(iso: string): [number, number, number] {
@@ -43,9 +45,7 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** The calendar date of an instant in Europe/Oslo. */
-export function osloDate(at: Date): string {
-  return at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
-}
+export { osloDate };
 
 /** Minutes Europe/Oslo is ahead of UTC at an instant (60 in winter, 120 in summer). */
 function osloOffsetMinutes(at: Date): number {

@@ -10,8 +10,9 @@ import { deriveHouseholdFacts, explainScreening, screenReferral, type ScreeningA
 import { screeningError } from './screening.errors.ts';
 import * as q from './screening.queries.ts';
 import type { CreateScreeningInput, ScreeningOutput } from './screening.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
-const isoDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const isoDay = (d: Date) => osloDate(d);
 
 function toOutput(ctx: Ctx, row: q.ScreeningRow, screenedByName: string | null): ScreeningOutput {
   const stored = row.answers;

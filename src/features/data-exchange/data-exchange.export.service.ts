@@ -10,11 +10,12 @@ import { exchangeColumns, type ExchangeEntity } from './data-exchange.schema.ts'
 import { birthYear, jsonFormatName, nightsBetween, pseudonym } from './data-exchange.rules.ts';
 import { exchangeEntities } from './data-exchange.tables.ts';
 import * as q from './data-exchange.queries.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 type Row = Record<string, CellValue>;
 export type ExportSet = Record<ExchangeEntity, Row[]>;
 
-const osloDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const osloDay = (d: Date) => osloDate(d);
 const byId = (a: Row, b: Row) => String(a.id).localeCompare(String(b.id));
 
 /**

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/client.ts';
 import { externalPurchases, externalYearTotals, operatingBudgets } from './economics.tables.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 /**
  * The Bodø figures for 2010–2013 from the application for Bolig Nu (costs of temporary accommodation,
@@ -14,7 +15,7 @@ export const bodoYearTotals = [
 ] as const;
 
 export async function seedEconomicsDemo(db: Db, tenantId: string, now: Date) {
-  const year = Number(now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }).slice(0, 4));
+  const year = Number(osloDate(now).slice(0, 4));
   await db.insert(externalYearTotals).values(
     bodoYearTotals.map((t) => ({
       tenantId,

@@ -7,12 +7,13 @@ import { economicsError } from './economics.errors.ts';
 import * as q from './economics.queries.ts';
 import { economicsByYear, parsePurchasesCsv } from './economics.rules.ts';
 import type { BudgetInput, EconomicsOverviewOutput, PurchaseInput, PurchaseOutput, YearTotalInput } from './economics.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 // The economics of the service: operating budget per year, what NAV still buys outside the house,
 // and the savings against the years before. The overview is aggregate only (no person in it), so
 // the steering group may read it; the purchases list can name people and is for economics:write.
 
-const today = (ctx: Ctx) => ctx.now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const today = (ctx: Ctx) => osloDate(ctx.now);
 
 export async function getEconomicsOverview(ctx: Ctx, baselineYear?: number): Promise<EconomicsOverviewOutput> {
   const user = requirePermission(ctx, 'economics:read');

@@ -1,5 +1,6 @@
 import type { CurrentUser } from '../../platform/http/context.ts';
 import type { HelpKind } from './housing-search.help.queries.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 /**
  * Who sees what of a resident's housing search. Staff and the service lead read people's records
@@ -18,4 +19,4 @@ export function visibleHelpKinds(user: CurrentUser): readonly HelpKind[] | undef
   return seesResidents(user) ? undefined : housingOfficeKinds;
 }
 
-export const isoToday = (now: Date) => now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+export const isoToday = (now: Date) => osloDate(now);

@@ -13,8 +13,9 @@ import type {
   IncidentSummaryOutput,
   ParsedIncidentInput,
 } from './incidents.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
-const osloDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const osloDay = (d: Date) => osloDate(d);
 const osloTime = (d: Date) =>
   `${d.toLocaleDateString('nb-NO', { timeZone: 'Europe/Oslo', day: '2-digit', month: '2-digit', year: 'numeric' })} ${d.toLocaleTimeString('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit' })}`;
 

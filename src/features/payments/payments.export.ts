@@ -1,5 +1,6 @@
 import type { ChargeRow, PaymentRow } from './payments.queries.ts';
 import { monthEnd } from './payments.rules.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 // One row per charge line and per payment of a month. Pure (no I/O): the CSV text and the XLSX
 // columns are made from these rows. See docs/payments-export.md.
@@ -31,7 +32,7 @@ export const exportColumns = [
   { key: 'lineId', header: 'linje_id', width: 38 },
 ] as const;
 
-const osloDay = (at: Date) => at.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const osloDay = (at: Date) => osloDate(at);
 
 export function exportRows(month: string, lines: ChargeRow[], payments: PaymentRow[], names: Map<string, string>): ExportRow[] {
   const charges: ExportRow[] = lines.map((l) => ({

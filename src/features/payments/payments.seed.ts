@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { stays } from '../stays/stays.tables.ts';
 import { paymentArrangements, paymentCharges, residentPayments } from './payments.tables.ts';
 import { addDays, monthOf, monthlyCharge, nextMonth, type ArrangementAt } from './payments.rules.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 /**
  * A former resident for the payments pages: a stay that began about three months ago and ended last
@@ -9,7 +10,7 @@ import { addDays, monthOf, monthlyCharge, nextMonth, type ArrangementAt } from '
  * job would have, and one payment, so /betaling shows a balance in arrears to follow up.
  */
 export async function seedPaymentsDemo(db: Db, input: { tenantId: string; roomId: string; personId: string; now: Date }) {
-  const today = input.now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+  const today = osloDate(input.now);
   const thisMonth = monthOf(today);
   const lastMonth = monthOf(addDays(`${thisMonth}-01`, -1));
   const firstMonth = monthOf(addDays(`${monthOf(addDays(`${lastMonth}-01`, -1))}-01`, -1));

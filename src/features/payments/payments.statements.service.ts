@@ -9,8 +9,9 @@ import { computeCharges } from './payments.charges.ts';
 import { correctionOre, monthEnd, monthOf, monthStart, type MonthlyCharge } from './payments.rules.ts';
 import { statementDocument } from './payments.pdf.ts';
 import type { PaymentOutput, ProduceOutput, StatementOutput } from './payments.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
-export const today = (ctx: Ctx) => ctx.now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+export const today = (ctx: Ctx) => osloDate(ctx.now);
 
 /**
  * Produces the month's statements: for each resident with nights in the month (or only the one given),

@@ -18,8 +18,9 @@ import type {
   RegisterPersonInput,
   UpdatePersonInput,
 } from './people.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
-const isoDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const isoDay = (d: Date) => osloDate(d);
 
 function toOutput(ctx: Ctx, row: q.PersonRow, household: q.HouseholdRow[]): PersonOutput {
   return {

@@ -9,6 +9,7 @@ import { accessGrants, anonymisedPeople, retentionRuns } from './privacy.tables.
 import type { Involvement } from './privacy.rules.ts';
 import type { PersonDataTable } from './person-data.ts';
 import { auditEvents } from '../../platform/audit/audit.tables.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));
 
@@ -48,7 +49,7 @@ export async function findInvolvement(db: Db, tenantId: string, personId: string
     lastStayEndOn: day(stay?.lastEnd),
     lastAftercareOn: aftercare.at(-1) ?? null,
     lastReferralOn: day(referral?.last),
-    registeredOn: person.createdAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' }),
+    registeredOn: osloDate(person.createdAt),
   };
 }
 
@@ -80,7 +81,7 @@ export async function findInvolvements(db: Db, tenantId: string, personIds: stri
     .from(referrals)
     .where(and(eq(referrals.tenantId, tenantId), or(inArray(referrals.personId, personIds), inArray(referrals.partnerPersonId, personIds))));
   for (const r of referralRows) {
-    const on = r.receivedAt.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+    const on = osloDate(r.receivedAt);
     for (const p of [of(r.personId), of(r.partnerPersonId)]) if (p) p.lastReferralOn = latest(p.lastReferralOn, on);
   }
   // Aftercare after moving out: follow-ups (done or due), agreements' ends, the meeting place.

@@ -1,6 +1,8 @@
 // Pure rules of access by need and retention. Days are ISO yyyy-mm-dd in Europe/Oslo.
 
-export const isoDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+import { osloDate } from '../../platform/time/oslo.ts';
+
+export const isoDay = (d: Date) => osloDate(d);
 
 /** The day `months` calendar months after `day`, clamped to the month's last day (31.08 + 6 → 28/29.02). */
 export function addMonths(day: string, months: number): string {

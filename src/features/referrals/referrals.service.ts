@@ -17,8 +17,9 @@ import type {
   ReferralStatus,
   ReferralSummary,
 } from './referrals.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
-const isoDay = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const isoDay = (d: Date) => osloDate(d);
 
 /**
  * Who may see which referrals: the service (referral:read) sees all of the tenant's; a NAV

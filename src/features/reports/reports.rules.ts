@@ -1,4 +1,5 @@
 import type { DestinationGroup } from '../stays/move-out.rules.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 // Pure rules of the reports: months, destination groups, length-of-stay buckets and the suppression
 // of small counts for the steering group.
@@ -48,7 +49,7 @@ export function monthsOfYear(year: number): string[] {
 
 /** Today's date in Oslo. */
 export function osloToday(now: Date): string {
-  return now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+  return osloDate(now);
 }
 
 /** The month before the one `now` is in (what the job on the 1st reports). */

@@ -9,6 +9,7 @@ import { stays } from '../stays/stays.tables.ts';
 import { moveOuts, type moveOutDestinations } from '../stays/moving-on.tables.ts';
 import { aftercareFollowUps } from '../aftercare/aftercare.tables.ts';
 import { addDays } from '../allocation/allocation.rules.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 // Demo history for the reports: about fourteen months of former residents (fictional, no national
 // id), each with a referral, an accepted offer, a closed stay and a move-out, so the monthly report,
@@ -35,7 +36,7 @@ const destinations: (typeof moveOutDestinations)[number][] = [
 ];
 
 export async function seedReportHistory(db: Db, tenantId: string, roomIds: { id: string; couples: boolean }[], decidedBy: string, now: Date): Promise<void> {
-  const today = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+  const today = osloDate(now);
   const at = (iso: string, hour = 10) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00Z`);
   // Rows are built first and inserted in one statement per table (start-up stays quick on PGlite).
   const rows = {

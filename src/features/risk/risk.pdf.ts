@@ -7,6 +7,7 @@ import { translate } from '../../platform/i18n/i18n.ts';
 import { getRiskAnalysis } from './risk.service.ts';
 import { findTenantName } from './risk.queries.ts';
 import type { HazardOutput, MatrixCellOutput, RiskAnalysisOutput } from './risk.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
 // The risk analysis as a PDF for the steering group and the archive (bokmål).
 
@@ -88,7 +89,7 @@ export async function riskAnalysisPdf(ctx: Ctx): Promise<{ pdf: Buffer; filename
   const user = requirePermission(ctx, 'risk:read');
   const municipality = await findTenantName(ctx.db, user.tenantId);
   const analysis = await getRiskAnalysis(ctx);
-  const printedOn = ctx.now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+  const printedOn = osloDate(ctx.now);
   await recordEvent(ctx, { action: 'risk.print', entityType: 'risk_analysis', details: { hazards: analysis.hazards.length } });
   const pdf = await renderPdf(riskAnalysisDocument(analysis, municipality, printedOn), { title: `ROS-analyse ${municipality}` });
   return { pdf, filename: `ros-analyse-${printedOn}.pdf` };

@@ -9,8 +9,9 @@ import { riskError } from './risk.errors.ts';
 import { ACTION_THRESHOLD_KEY, DEFAULT_ACTION_THRESHOLD, assessHazard, residualRefusal, riskMatrix } from './risk.rules.ts';
 import * as q from './risk.queries.ts';
 import type { HazardInput, HazardMeasureInput, HazardOutput, RiskAnalysisOutput, ThresholdInput } from './risk.schema.ts';
+import { osloDate } from '../../platform/time/oslo.ts';
 
-const today = (ctx: Ctx) => ctx.now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const today = (ctx: Ctx) => osloDate(ctx.now);
 
 /** A stored threshold read back defensively: anything but a whole number 1–25 is ignored. */
 const parseThreshold = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 25 ? value : null);

@@ -14,6 +14,7 @@ import { produceStatements } from '../../features/payments/payments.statements.s
 import { monthOf, previousMonth } from '../../features/payments/payments.rules.ts';
 import { runRetention } from '../../features/privacy/retention.service.ts';
 import { flagMissingPatrolRounds } from '../../features/patrols/patrols.service.ts';
+import { osloDate } from '../time/oslo.ts';
 
 // The scheduled jobs themselves. Thin: for each municipality, build the system user's context and
 // call the services, which check their permission, write in a transaction and audit, as for a person.
@@ -86,7 +87,7 @@ export async function runMonthlyReport(deps: JobDeps, now = (deps.clock ?? (() =
  * month again adds only corrections, so a rerun (or a missed run caught up later) charges nothing twice.
  */
 export async function runMonthlyStatements(deps: JobDeps, now = (deps.clock ?? (() => new Date()))()) {
-  const month = previousMonth(monthOf(now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' })));
+  const month = previousMonth(monthOf(osloDate(now)));
   await forEachTenant(deps, 'monthly-statements', now, async (ctx) => ({ ...(await produceStatements(ctx, { month })) }));
 }
 

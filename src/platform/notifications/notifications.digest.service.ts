@@ -4,6 +4,7 @@ import { recordEvent } from '../audit/audit.service.ts';
 import { translate, type Locale } from '../i18n/i18n.ts';
 import type { Mailer } from '../mail/mail.ts';
 import * as q from './notifications.queries.ts';
+import { osloDate } from '../time/oslo.ts';
 
 /** At most this many lines in one e-mail; the rest are counted ("og 3 til"). */
 export const DIGEST_MAX_LINES = 20;
@@ -46,7 +47,7 @@ export function digestMail(locale: Locale, messages: { messageKey: string; param
  */
 export async function sendDailyDigests(ctx: Ctx, mailer: Mailer): Promise<DigestResult> {
   const system = requirePermission(ctx, 'inbox:read');
-  const day = ctx.now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+  const day = osloDate(ctx.now);
   const result: DigestResult = { sent: 0, skipped: 0, failed: 0 };
   for (const recipient of await q.listDigestRecipients(ctx.db, system.tenantId)) {
     const unread = await q.listUnread(ctx.db, system.tenantId, recipient.id, 1000);

@@ -8,13 +8,14 @@ import { DEFAULT_WARNING_WEEKS } from '../../features/stays/extension.rules.ts';
 import { notificationsError } from './notifications.errors.ts';
 import * as q from './notifications.queries.ts';
 import { warningWeeks as warningWeeksSchema, type ClockSettingsInput, type ClockSettingsOutput } from './notifications.schema.ts';
+import { osloDate } from '../time/oslo.ts';
 
 // Dated settings of the three-month clock: a change applies from its date and is kept as a row with
 // who and why, so what applied on any past day can be told.
 
 export const WARNING_WEEKS_KEY = 'clock.warning_weeks';
 
-const today = (ctx: Ctx) => ctx.now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+const today = (ctx: Ctx) => osloDate(ctx.now);
 const sorted = (weeks: readonly number[]) => [...weeks].sort((a, b) => a - b);
 
 /** A stored value read back defensively: a row that does not parse falls back to the default. */

@@ -8,6 +8,7 @@ import { osloInstant } from '../../../features/journal/journal.rules.ts';
 import { addDays, shiftAt } from '../../../features/shift-log/shift-log.rules.ts';
 import { rotaAssignments, rotaMembers } from '../../../features/staffing/staffing.tables.ts';
 import { assignWeekendGroups, daysBetween, DEFAULT_PATTERN, generateRota, needsOn } from '../../../features/staffing/staffing.rules.ts';
+import { osloDate } from '../../time/oslo.ts';
 
 // Demo data of the daily operations (issue 7): more staff for the rota, a few shift-log entries of
 // the last day, the security company's rounds of the last week (one night a round short) and a rota
@@ -68,7 +69,7 @@ export async function seedOperations(tx: Db, tenantId: string, passwordHash: str
   const rotaStaff = staff.filter((s) => ['ansatt', 'leder', ...extraStaff.map((u) => u.username)].includes(s.username));
   const members = assignWeekendGroups([], rotaStaff.map((s) => s.id));
   await tx.insert(rotaMembers).values(members.map((m) => ({ ...m, tenantId, createdAt: now })));
-  const today = now.toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+  const today = osloDate(now);
   const rota = generateRota(daysBetween(today, addDays(today, 27)), members, (day) => needsOn(DEFAULT_PATTERN, day));
   await tx.insert(rotaAssignments).values(rota.map((a) => ({ ...a, tenantId, source: 'generated' as const, createdAt: now, createdBy: byName('leder') })));
 }
