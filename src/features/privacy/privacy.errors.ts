@@ -19,6 +19,11 @@ export const privacyError = defineErrors({
     nb: 'Personen har bodd i botilbudet. Opplysningene dokumenterer kommunens vedtak og tjenester og kan ikke slettes på forespørsel; de anonymiseres når oppbevaringstiden er ute.',
     en: 'The person has stayed in the service. The records document the municipality’s decisions and services and cannot be deleted on request; they are anonymised when the retention period ends.',
   },
+  'privacy.erasure_payment_records': {
+    kind: 'rule',
+    nb: 'Personen har en betalingsavtale eller betalinger. Regnskapsopplysninger må oppbevares etter bokføringsloven og kan ikke slettes på forespørsel; de anonymiseres når oppbevaringstiden er ute.',
+    en: 'The person has a payment arrangement or payments. Accounting records must be kept under the Bookkeeping Act and cannot be deleted on request; they are anonymised when the retention period ends.',
+  },
   'privacy.erasure_open_case': {
     kind: 'rule',
     nb: 'Personen har en henvisning som ikke er avsluttet. Avslutt saken først; slett deretter, eller la opplysningene anonymiseres når oppbevaringstiden er ute.',

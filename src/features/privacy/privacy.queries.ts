@@ -9,6 +9,7 @@ import { accessGrants, anonymisedPeople, retentionRuns } from './privacy.tables.
 import type { Involvement } from './privacy.rules.ts';
 import type { PersonDataTable } from './person-data.ts';
 import { auditEvents } from '../../platform/audit/audit.tables.ts';
+import { paymentArrangements, paymentCharges, residentPayments } from '../payments/payments.tables.ts';
 import { osloDate } from '../../platform/time/oslo.ts';
 
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));
@@ -302,6 +303,19 @@ export async function referralFacts(db: Db, tenantId: string, personId: string) 
     .from(referrals)
     .where(and(eq(referrals.tenantId, tenantId), sql`(${referrals.personId} = ${personId} or ${referrals.partnerPersonId} = ${personId})`));
   return rows.map((r) => r.status as string);
+}
+
+/** Whether the person has any self-payment line: an arrangement, a charge or a payment. */
+export async function hasPaymentRecords(db: Db, tenantId: string, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({
+      found: sql<boolean>`exists (select 1 from ${paymentArrangements} where ${paymentArrangements.tenantId} = ${tenantId} and ${paymentArrangements.personId} = ${personId})
+        or exists (select 1 from ${paymentCharges} where ${paymentCharges.tenantId} = ${tenantId} and ${paymentCharges.personId} = ${personId})
+        or exists (select 1 from ${residentPayments} where ${residentPayments.tenantId} = ${tenantId} and ${residentPayments.personId} = ${personId})`,
+    })
+    .from(people)
+    .where(eq(people.id, personId));
+  return row?.found === true;
 }
 
 export async function everStayed(db: Db, tenantId: string, personId: string): Promise<boolean> {

@@ -61,4 +61,8 @@ describe('erasureVerdict', () => {
     expect(erasureVerdict({ everStayed: true, referralStatuses: ['checked_in'] })).toEqual({ allowed: false, reason: 'has_stayed' });
     expect(erasureVerdict({ everStayed: false, referralStatuses: ['waiting_list'] })).toEqual({ allowed: false, reason: 'open_case' });
   });
+  it('refuses for someone with self-payment lines, which the Bookkeeping Act keeps', () => {
+    expect(erasureVerdict({ everStayed: false, referralStatuses: ['withdrawn'], hasPaymentRecords: true })).toEqual({ allowed: false, reason: 'payment_records' });
+    expect(erasureVerdict({ everStayed: false, referralStatuses: ['withdrawn'], hasPaymentRecords: false })).toEqual({ allowed: true });
+  });
 });

@@ -80,13 +80,16 @@ export function retentionExpiresOn(p: Involvement & { registeredOn: string }, ye
  * or who has no referral — may be deleted. Anyone who has stayed, or whose case is still open, is
  * kept and anonymised at the end of the retention period instead: the records document the
  * municipality's decisions and services and must be kept for the period the municipality decided.
+ * Self-payment lines (an arrangement, a charge, a payment) are accounting records, kept under the
+ * Bookkeeping Act (bokføringsloven), so a person with any is not deleted on request either.
  */
-export type ErasureVerdict = { allowed: true } | { allowed: false; reason: 'has_stayed' | 'open_case' };
+export type ErasureVerdict = { allowed: true } | { allowed: false; reason: 'has_stayed' | 'open_case' | 'payment_records' };
 
 const endedWithoutPlace = new Set(['refused', 'declined', 'lapsed', 'withdrawn']);
 
-export function erasureVerdict(p: { everStayed: boolean; referralStatuses: string[] }): ErasureVerdict {
+export function erasureVerdict(p: { everStayed: boolean; referralStatuses: string[]; hasPaymentRecords?: boolean }): ErasureVerdict {
   if (p.everStayed) return { allowed: false, reason: 'has_stayed' };
   if (p.referralStatuses.some((s) => !endedWithoutPlace.has(s))) return { allowed: false, reason: 'open_case' };
+  if (p.hasPaymentRecords) return { allowed: false, reason: 'payment_records' };
   return { allowed: true };
 }

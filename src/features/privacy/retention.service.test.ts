@@ -124,6 +124,18 @@ describe('deletion on request', () => {
     expect((await personRow(recentId)).givenName).toBe('Nina');
   });
 
+  it('refuses for someone with a payment arrangement (an accounting record), says why, and changes nothing', async () => {
+    const person = await buildPerson(database.db, { tenantId, givenName: 'Betaler' });
+    await buildReferral(database.db, { tenantId, personId: person.id, status: 'withdrawn' });
+    await database.db.insert(paymentArrangements).values({ tenantId, personId: person.id, kind: 'full', validFromOn: '2026-11-01', decidedOn: '2026-11-01', createdAt: new Date('2026-11-01T10:00:00Z') });
+    await expect(erasePerson(await contextFor(database, leadId), person.id, { reason: 'Ønsker sletting' })).rejects.toMatchObject({
+      code: 'privacy.erasure_payment_records',
+      definition: { nb: expect.stringContaining('bokføringsloven') },
+    });
+    expect(await database.db.select().from(people).where(eq(people.id, person.id))).toHaveLength(1);
+    expect(await database.db.select().from(paymentArrangements).where(eq(paymentArrangements.personId, person.id))).toHaveLength(1);
+  });
+
   it('refuses while the case is open', async () => {
     const person = await buildPerson(database.db, { tenantId });
     await buildReferral(database.db, { tenantId, personId: person.id, status: 'waiting_list' });

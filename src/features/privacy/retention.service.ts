@@ -105,8 +105,12 @@ export async function erasePerson(ctx: Ctx, personId: string, input: ErasureInpu
     const person = await q.findPersonName(tx.db, user.tenantId, personId);
     if (!person) throw privacyError('privacy.person_not_found');
     if (await q.isAnonymised(tx.db, personId)) throw privacyError('privacy.already_anonymised');
-    const verdict = erasureVerdict({ everStayed: await q.everStayed(tx.db, user.tenantId, personId), referralStatuses: await q.referralFacts(tx.db, user.tenantId, personId) });
-    if (!verdict.allowed) throw privacyError(verdict.reason === 'has_stayed' ? 'privacy.erasure_has_stayed' : 'privacy.erasure_open_case');
+    const verdict = erasureVerdict({
+      everStayed: await q.everStayed(tx.db, user.tenantId, personId),
+      referralStatuses: await q.referralFacts(tx.db, user.tenantId, personId),
+      hasPaymentRecords: await q.hasPaymentRecords(tx.db, user.tenantId, personId),
+    });
+    if (!verdict.allowed) throw privacyError(`privacy.erasure_${verdict.reason}` as const);
     const deleted: Record<string, number> = {};
     for (const section of [...personDataSections].reverse()) {
       for (const part of [...section.tables].reverse()) {
