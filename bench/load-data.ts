@@ -53,6 +53,28 @@ async function insertJournal(raw: Raw, tenantIds: string[], todayIso: string) {
   );
 }
 
+/**
+ * The audit log's history, one event per journal entry: the write of the entry (every third) or a read
+ * of the record that day. A national deployment logs every read, so the log is the biggest table; an
+ * almost empty one would give the planner statistics no real system has, and the benchmark's own
+ * reads (tens of thousands in a run) would then meet a plan made for one row.
+ */
+async function insertAuditHistory(raw: Raw, tenantIds: string[]) {
+  await raw.query(
+    `insert into audit_events (id, tenant_id, at, kind, actor_user_id, action, entity_type, entity_id, person_id, purpose)
+     select md5('audit' || j.id::text)::uuid, j.tenant_id, j.created_at,
+            case when h.h % 3 = 0 then 'write' else 'read' end, j.created_by,
+            case when h.h % 3 = 0 then 'journal.write' else (array['person.read','journal.read','stay.read'])[1 + h.h % 3] end,
+            case when h.h % 3 = 0 then 'journal_entry' else 'person' end,
+            case when h.h % 3 = 0 then j.id else j.person_id end,
+            j.person_id, 'follow_up'
+       from journal_entries j
+       cross join lateral (select abs(hashtext(j.id::text)) as h) h
+      where j.tenant_id = any($1::uuid[])`,
+    [tenantIds],
+  );
+}
+
 export interface ContentionFixture {
   tenantId: string;
   username: string;
@@ -125,8 +147,9 @@ export async function loadSynthetic(
     await insertTables(raw, t);
     const t1 = performance.now();
     await insertJournal(raw, chunk, options.todayIso);
+    await insertAuditHistory(raw, chunk);
     const t2 = performance.now();
-    log(`  loaded services ${from + 1}–${from + chunk.length} (rows ${Math.round((t1 - t0) / 1000)} s, journal ${Math.round((t2 - t1) / 1000)} s; ${Math.round((t2 - started) / 1000)} s in all)`);
+    log(`  loaded services ${from + 1}–${from + chunk.length} (rows ${Math.round((t1 - t0) / 1000)} s, journal and audit log ${Math.round((t2 - t1) / 1000)} s; ${Math.round((t2 - started) / 1000)} s in all)`);
   }
   const t = newTables();
   const contention = contentionTenant(t, todayDay, options.passwordHash, options.seed);
@@ -134,7 +157,7 @@ export async function loadSynthetic(
   await raw.query(`set session_replication_role = origin`).catch(() => {});
   await raw.query('analyze');
   const counts: Record<string, number> = {};
-  for (const table of ['people', 'referrals', 'stays', 'move_outs', 'journal_entries', 'waiting_list_entries', 'payment_charges', 'resident_payments', 'incidents']) {
+  for (const table of ['people', 'referrals', 'stays', 'move_outs', 'journal_entries', 'waiting_list_entries', 'payment_charges', 'resident_payments', 'incidents', 'audit_events']) {
     const { rows } = await raw.query<{ n: string }>(`select count(*)::text as n from "${table}"`);
     counts[table] = Number(rows[0]!.n);
   }

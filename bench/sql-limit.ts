@@ -47,7 +47,9 @@ async function openWithLogger(target: { databaseUrl?: string; dataDir?: string }
     const { default: pg } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
     const pool = new pg.Pool({ connectionString: target.databaseUrl, max: 10 });
-    const replay = new pg.Pool({ connectionString: target.databaseUrl, max: workers });
+    // The replay prepares its statements by name, as the app does (src/platform/db/named-statements.ts).
+    const { NamingClient } = await import('../src/platform/db/named-statements.ts');
+    const replay = new pg.Pool({ connectionString: target.databaseUrl, max: workers, Client: NamingClient });
     const clients = await Promise.all(Array.from({ length: workers }, () => replay.connect()));
     const db = drizzle({ client: pool, schema, logger }) as unknown as Db;
     return {

@@ -24,7 +24,7 @@ const log = createLogger(env.LOG_LEVEL);
 
 let database;
 try {
-  database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR });
+  database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR, namedStatements: env.DATABASE_PREPARE });
 } catch (err) {
   if (err instanceof DataDirLockedError) {
     console.error(err.message);

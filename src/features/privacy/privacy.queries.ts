@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, isNotNull, max, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, isNotNull, not, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
@@ -14,43 +14,39 @@ import { osloDate } from '../../platform/time/oslo.ts';
 
 const day = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).slice(0, 10));
 
-/** What the access check and retention need to know about one person (null if not in the tenant). */
+/**
+ * What the access check and retention need to know about one person (null if not in the tenant).
+ * One statement (the person's row with one subquery per kind of contact): every read of a person's
+ * record runs it, and as six statements their round trips were most of a small read's time.
+ */
 export async function findInvolvement(db: Db, tenantId: string, personId: string): Promise<(Involvement & { registeredOn: string }) | null> {
-  const [person] = await db
-    .select({ createdAt: people.createdAt })
-    .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
-  if (!person) return null;
-  const personStay = sql`(${stays.personId} = ${personId} or ${stays.partnerPersonId} = ${personId})`;
-  const [stay] = await db
-    .select({ open: sql<number>`count(*) filter (where ${stays.endOn} is null)`.mapWith(Number), lastEnd: max(stays.endOn) })
-    .from(stays)
-    .where(and(eq(stays.tenantId, tenantId), personStay));
-  const [referral] = await db
-    .select({ last: sql<string | null>`max((${referrals.receivedAt} at time zone 'Europe/Oslo')::date)` })
-    .from(referrals)
-    .where(and(eq(referrals.tenantId, tenantId), sql`(${referrals.personId} = ${personId} or ${referrals.partnerPersonId} = ${personId})`));
-  const [followUp] = await db
-    .select({ last: max(aftercareFollowUps.doneOn), due: max(aftercareFollowUps.dueOn) })
-    .from(aftercareFollowUps)
-    .where(and(eq(aftercareFollowUps.tenantId, tenantId), eq(aftercareFollowUps.personId, personId)));
-  const [agreement] = await db
-    .select({ last: max(aftercareAgreements.endsOn) })
-    .from(aftercareAgreements)
-    .where(and(eq(aftercareAgreements.tenantId, tenantId), eq(aftercareAgreements.personId, personId)));
-  const [meeting] = await db
-    .select({ last: max(meetingSessions.heldOn) })
-    .from(meetingAttendance)
-    .innerJoin(meetingSessions, eq(meetingSessions.id, meetingAttendance.sessionId))
-    .where(and(eq(meetingAttendance.tenantId, tenantId), eq(meetingAttendance.personId, personId)));
+  const result = await db.execute(sql`
+    select (p.created_at at time zone 'Europe/Oslo')::date::text as "registeredOn",
+      (select count(*) filter (where s.end_on is null) from stays s
+        where s.tenant_id = p.tenant_id and (s.person_id = p.id or s.partner_person_id = p.id))::int as "openStays",
+      (select max(s.end_on)::text from stays s
+        where s.tenant_id = p.tenant_id and (s.person_id = p.id or s.partner_person_id = p.id)) as "lastStayEndOn",
+      (select max((r.received_at at time zone 'Europe/Oslo')::date)::text from referrals r
+        where r.tenant_id = p.tenant_id and (r.person_id = p.id or r.partner_person_id = p.id)) as "lastReferralOn",
+      (select greatest(max(f.done_on), max(f.due_on))::text from aftercare_follow_ups f
+        where f.tenant_id = p.tenant_id and f.person_id = p.id) as "lastFollowUpOn",
+      (select max(a.ends_on)::text from aftercare_agreements a
+        where a.tenant_id = p.tenant_id and a.person_id = p.id) as "lastAgreementOn",
+      (select max(m.held_on)::text from meeting_attendance ma join meeting_sessions m on m.id = ma.session_id
+        where ma.tenant_id = p.tenant_id and ma.person_id = p.id) as "lastMeetingOn"
+    from people p
+    where p.tenant_id = ${tenantId}::uuid and p.id = ${personId}::uuid`);
+  type Row = { registeredOn: string; openStays: number; lastStayEndOn: string | null; lastReferralOn: string | null; lastFollowUpOn: string | null; lastAgreementOn: string | null; lastMeetingOn: string | null };
+  const row = (result as unknown as { rows: Row[] }).rows[0];
+  if (!row) return null;
   // A follow-up still to come (or done) is contact: the record stays open until six months after it.
-  const aftercare = [day(followUp?.last), day(followUp?.due), day(agreement?.last), day(meeting?.last)].filter((d): d is string => d !== null).sort();
+  const aftercare = [row.lastFollowUpOn, row.lastAgreementOn, row.lastMeetingOn].filter((d): d is string => d !== null).sort();
   return {
-    hasOpenStay: (stay?.open ?? 0) > 0,
-    lastStayEndOn: day(stay?.lastEnd),
+    hasOpenStay: row.openStays > 0,
+    lastStayEndOn: row.lastStayEndOn,
     lastAftercareOn: aftercare.at(-1) ?? null,
-    lastReferralOn: day(referral?.last),
-    registeredOn: osloDate(person.createdAt),
+    lastReferralOn: row.lastReferralOn,
+    registeredOn: row.registeredOn,
   };
 }
 

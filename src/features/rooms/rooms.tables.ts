@@ -3,15 +3,21 @@ import { sql } from 'drizzle-orm';
 import { tenants } from '../../platform/db/tenants.tables.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 
-export const houses = pgTable('houses', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
-  name: text('name').notNull(),
-  streetAddress: text('street_address').notNull(),
-  postalCode: text('postal_code').notNull(),
-  city: text('city').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const houses = pgTable(
+  'houses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id),
+    name: text('name').notNull(),
+    streetAddress: text('street_address').notNull(),
+    postalCode: text('postal_code').notNull(),
+    city: text('city').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // The board and the room lists start from the service's houses (a shared deployment holds every
+  // municipality's: without it, a scan of all of them on every board read).
+  (t) => [index('houses_tenant_idx').on(t.tenantId)],
+);
 
 export const roomStates = ['ready', 'occupied', 'cleaning', 'out_of_service'] as const;
 

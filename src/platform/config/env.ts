@@ -28,6 +28,8 @@ export const envSchema = z.object({
   // The built web client (npm start builds it here).
   WEB_DIR: z.string().min(1).default('dist/web'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  // Named (prepared) statements on PostgreSQL; false behind a pooler in transaction mode (db/named-statements.ts).
+  DATABASE_PREPARE: booleanFlag.default(true),
   DEMO: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),

@@ -26,6 +26,8 @@ export interface OpenOptions {
   loadDataDir?: Blob | File;
   migrate?: boolean;
   poolMax?: number;
+  /** PostgreSQL: prepare parameterised statements by name (default true; see named-statements.ts). */
+  namedStatements?: boolean;
 }
 
 /** Opens PostgreSQL when a URL is given, else PGlite; runs migrations unless told not to. */
@@ -34,7 +36,12 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const { Pool } = await import('pg');
     const { drizzle } = await import('drizzle-orm/node-postgres');
-    const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolMax ?? 10 });
+    const { NamingClient } = await import('./named-statements.ts');
+    const pool = new Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolMax ?? 10,
+      ...(options.namedStatements === false ? {} : { Client: NamingClient }),
+    });
     // An idle connection that the server ends (restart, failover, a dropped test database) emits an
     // error on the pool; without a listener that would crash the process. The next query reconnects.
     pool.on('error', () => {});

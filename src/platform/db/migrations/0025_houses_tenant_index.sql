@@ -1,0 +1,1 @@
+CREATE INDEX "houses_tenant_idx" ON "houses" USING btree ("tenant_id");
