@@ -46,6 +46,7 @@ import { registerPrivacyRoutes } from '../../features/privacy/privacy.routes.ts'
 import { registerShiftLogRoutes } from '../../features/shift-log/shift-log.routes.ts';
 import { registerPatrolRoutes } from '../../features/patrols/patrols.routes.ts';
 import { registerStaffingRoutes } from '../../features/staffing/staffing.routes.ts';
+import { homePageHtml } from './web-shell.ts';
 
 export interface AppDeps {
   database: Database;
@@ -213,8 +214,19 @@ export function createApp(deps: AppDeps): App {
 
   if (deps.webRoot && existsSync(join(deps.webRoot, 'index.html'))) {
     const indexHtml = readFileSync(join(deps.webRoot, 'index.html'), 'utf8');
-    app.use('/assets/*', serveStatic({ root: deps.webRoot }));
-    app.use('*', serveStatic({ root: deps.webRoot }));
+    const homeHtml = homePageHtml(deps.webRoot, indexHtml);
+    app.get('/', (c) => c.html(homeHtml));
+    app.use('/.vite/*', () => {
+      throw platformError('resource.not_found');
+    });
+    // Built assets carry a content hash in their names: a browser keeps them until the next build
+    // names new ones. Scripts and styles go out precompressed (.br/.gz, written by the build).
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root: deps.webRoot, precompressed: true }));
+    app.use('*', serveStatic({ root: deps.webRoot, precompressed: true }));
     // Single-page app: every other GET gets index.html and the client router takes over.
     app.get('*', (c) => c.html(indexHtml));
   }

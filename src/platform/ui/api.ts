@@ -29,6 +29,10 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
     headers: body === undefined ? {} : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  return read<T>(res, path);
+}
+
+async function read<T>(res: Response, path: string): Promise<T> {
   if (res.status === 204) return undefined as T;
   const data = await res.json().catch(() => ({}));
   if (!res.ok) {
@@ -52,7 +56,9 @@ export const api = {
 const early = new Map<string, Promise<unknown>>();
 
 export function getEarly(path: string): void {
-  const answer = request('GET', path);
+  // Started already by /early.js (index.html) when the page began to load: read that answer.
+  const started = (window as { __bolignuEarly?: Record<string, Promise<Response>> }).__bolignuEarly?.[path];
+  const answer = started ? started.then((res) => read(res, path)) : request('GET', path);
   answer.catch(() => {}); // not logged in yet, say: the page asks again when it takes it
   early.set(path, answer);
 }
