@@ -1,4 +1,5 @@
 import { auditEvents } from './audit.tables.ts';
+import { insertReadEvents } from './audit.queries.ts';
 import type { Ctx } from '../http/context.ts';
 import { assertRecordAccess, closedRecordsAmong } from '../../features/privacy/privacy.access.ts';
 
@@ -76,19 +77,11 @@ export async function recordEvents(ctx: Ctx, events: AuditWrite[]): Promise<void
  */
 export async function recordAccesses(ctx: Ctx, personIds: Iterable<string | null>, purpose: string, action = 'person.read'): Promise<void> {
   const ids = [...new Set([...personIds].filter((p): p is string => p !== null))];
-  const rows = ids.map((personId) => ({
-    tenantId: ctx.user?.tenantId ?? null,
-    at: ctx.now,
-    kind: 'read' as const,
-    actorUserId: ctx.user?.id ?? null,
-    action,
-    entityType: 'person',
-    entityId: personId,
-    personId,
-    purpose,
-    requestId: ctx.requestId,
-  }));
-  for (let i = 0; i < rows.length; i += 500) await ctx.db.insert(auditEvents).values(rows.slice(i, i + 500));
+  await insertReadEvents(
+    ctx.db,
+    { tenantId: ctx.user?.tenantId ?? null, at: ctx.now, actorUserId: ctx.user?.id ?? null, action, purpose, requestId: ctx.requestId },
+    ids,
+  );
 }
 
 /**
