@@ -246,9 +246,10 @@ const dir = join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 const suffix = engine === 'pglite' ? '-pglite' : '';
 const small = args.small ? '-small' : '';
-writeFileSync(join(dir, `${today}${suffix}${small}.json`), JSON.stringify(results, null, 2) + '\n');
+const label = args.label ? `-${args.label}` : '';
+writeFileSync(join(dir, `${today}${suffix}${small}${label}.json`), JSON.stringify(results, null, 2) + '\n');
 const markdown = renderMarkdown(results);
-writeFileSync(join(dir, `${today}${suffix}${small}.md`), markdown);
+writeFileSync(join(dir, `${today}${suffix}${small}${label}.md`), markdown);
 console.log('\n' + markdown);
 
 if (pgUrl && !args.keep) await dropDatabase(pgUrl, args.database);
