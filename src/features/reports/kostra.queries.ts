@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { planWithValues } from '../../platform/db/plan-mode.ts';
 import { episodesCte, num, rowsOf, type Scope } from './reports.sql.ts';
 
 // KOSTRA form 13 (skjema 13), the temporary-accommodation figures, computed in one query.
@@ -34,6 +35,7 @@ export interface KostraCounts {
  * municipality together (the national aggregation the benchmark times).
  */
 export async function kostraCounts(db: Db, scope: Scope, year: number, today: string): Promise<KostraCounts> {
+  await planWithValues(db);
   const first = `${year}-01-01`;
   const next = `${year + 1}-01-01`;
   const [row] = await rowsOf<Record<string, unknown>>(

@@ -7,6 +7,7 @@ import { externalSpendFigures } from './money.queries.ts';
 import { paymentMonthTotals } from '../payments/payments.report.queries.ts';
 import { countIncidentsByTypeAndSeverity, type IncidentCount } from '../incidents/incidents.report.queries.ts';
 import { incidentSeverities, incidentTypes } from '../incidents/incidents.tables.ts';
+import { planWithValues } from '../../platform/db/plan-mode.ts';
 
 // The report is a list of sections. Each provider runs its queries for a list of months and returns
 // one or more sections of figure series (one value per month). The monthly report, the year report,
@@ -211,6 +212,7 @@ export const sectionProviders: SectionProvider[] = [staysSections, referralSecti
 
 /** Every section for the given months (the queries run one after another on one connection). */
 export async function computeSections(db: Db, scope: Scope, months: readonly string[], asOf: AsOf): Promise<SectionSeries[]> {
+  await planWithValues(db);
   const sections: SectionSeries[] = [];
   for (const provider of sectionProviders) sections.push(...(await provider(db, scope, months, asOf)));
   return sections;

@@ -48,6 +48,3 @@ export class NamingClient extends pg.Client {
     return (super.query as (...a: unknown[]) => never)(...args);
   }
 }
-
-/** How many distinct statements have a name (for tests). */
-export const namedStatementCount = () => names.size;
