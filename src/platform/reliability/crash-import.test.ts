@@ -45,8 +45,30 @@ function bigImport() {
   return { dryRun: false, files: [{ name: 'historikk.json', content: JSON.stringify(file) }] };
 }
 
-async function writingStarted(databaseUrl: string | undefined) {
-  if (!databaseUrl) return new Promise((r) => setTimeout(r, 1_500));
+/**
+ * How long the server takes to reach the writing, on PGlite: the same file as a dry run does every
+ * step of the import but the writing (sent before the real import: the import holds the service's
+ * import lock until it commits, so a dry run sent beside it would wait for the end).
+ */
+async function timeToWrite(dryRun: () => Promise<unknown>): Promise<number> {
+  await dryRun(); // warm
+  const t = performance.now();
+  await dryRun();
+  return performance.now() - t;
+}
+
+/**
+ * Resolves once the server has begun writing the import. On PostgreSQL: when its connection is seen
+ * inserting the people. PGlite runs inside the server process, where nothing outside can see it: the
+ * kill comes 50 ms after the import has run as long as its dry run took (measured on this machine,
+ * not a guess: a fixed 1.5 s had become long enough for the whole import to commit).
+ */
+async function writingStarted(databaseUrl: string | undefined, pgliteWait: { sentAt: number; toWrite: number }) {
+  if (!databaseUrl) {
+    const wait = pgliteWait.sentAt + pgliteWait.toWrite + 50 - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    return;
+  }
   const { Client } = await import('pg');
   const watcher = new Client({ connectionString: process.env.DATABASE_URL });
   await watcher.connect();
@@ -86,14 +108,15 @@ describe('a crash in the middle of an import', () => {
     const server = await startServer(env, 'crash-import');
     const admin = await logIn(server.baseUrl, 'admin');
     let answered = '';
+    const toWrite = target.env.DATABASE_URL ? 0 : await timeToWrite(() => admin.post('/api/data-exchange/import', { ...body, dryRun: true }));
+    const sentAt = performance.now();
     const request = admin.post('/api/data-exchange/import', body).then(
       async (res) => (answered = `HTTP ${res.status} ${(await res.text()).slice(0, 300)}`),
       () => undefined,
     );
     // Kill once the server is busy writing (it validates first, then writes 3 600 rows in one
-    // transaction): on PostgreSQL, the moment its connection is seen inserting the people; PGlite
-    // runs inside the server process and takes seconds for this file, so 1.5 s in.
-    await writingStarted(target.env.DATABASE_URL);
+    // transaction): see writingStarted.
+    await writingStarted(target.env.DATABASE_URL, { sentAt, toWrite });
     await server.kill();
     await request;
     expect(answered).toBe(''); // the kill came before the import finished, else this test proves nothing
