@@ -32,8 +32,17 @@ const blocking = new Set(['serious', 'critical']);
  * the elements concerned; minor and moderate findings are printed but do not fail.
  */
 export async function checkA11y(page: Page, name: string): Promise<void> {
-  // Let fonts settle so the screenshot shows what a user sees.
+  // Let fonts settle and finite animations end (a dialog fading in is half transparent, and axe then
+  // measures the contrast of the fade, not of the dialog), so axe and the screenshot see what a user sees.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ).then(() => undefined),
+  );
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 
