@@ -66,10 +66,7 @@ export async function loadChains(db: Db, tenantId: string, stayIds: string[]): P
   if (stayIds.length === 0) return chains;
   const result = await db.execute<{ head: string; id: string; start_on: string; new_planned_end_on: string | null }>(sql`
     with recursive chain(head, id) as (
-      select s.id, s.id from stays s where s.tenant_id = ${tenantId} and s.id in (${sql.join(
-        stayIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})
+      select s.id, s.id from stays s where s.tenant_id = ${tenantId} and s.id = any(${sql.param(stayIds)}::uuid[])
       union
       select c.head, rm.from_stay_id from room_moves rm join chain c on rm.to_stay_id = c.id
     )

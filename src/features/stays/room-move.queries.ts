@@ -82,15 +82,11 @@ export async function findMoveFrom(db: Db, tenantId: string, stayId: string) {
  */
 export async function listChainLinks(db: Db, tenantId: string, stayIds: string[]): Promise<ChainLink[]> {
   if (stayIds.length === 0) return [];
-  const ids = sql.join(
-    stayIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
   const result = await db.execute(sql`
     with recursive chain(to_stay_id, from_stay_id, from_start_on) as (
       select m.to_stay_id, m.from_stay_id, s.start_on
         from room_moves m join stays s on s.id = m.from_stay_id
-       where m.tenant_id = ${tenantId}::uuid and m.to_stay_id in (${ids})
+       where m.tenant_id = ${tenantId}::uuid and m.to_stay_id = any(${sql.param(stayIds)}::uuid[])
       union
       select m.to_stay_id, m.from_stay_id, s.start_on
         from chain c

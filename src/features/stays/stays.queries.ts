@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, lte, ne, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { people } from '../people/people.tables.ts';
 import { houses, rooms } from '../rooms/rooms.tables.ts';
 import { referrals } from '../referrals/referrals.tables.ts';
@@ -231,8 +232,8 @@ export async function findHouseRulesAcceptance(db: Db, stayId: string) {
  * Every room of the tenant with its house and, when someone lives there, the open stay and the
  * household's names: one query for the whole board.
  */
-export async function listBoardRooms(db: Db, tenantId: string) {
-  return db
+const boardRooms = reusableQuery((db, p: Placeholders<{ tenantId: string }>) =>
+  db
     .select({
       id: rooms.id,
       houseId: houses.id,
@@ -257,8 +258,12 @@ export async function listBoardRooms(db: Db, tenantId: string) {
     .leftJoin(stays, and(eq(stays.roomId, rooms.id), isNull(stays.endOn)))
     .leftJoin(people, eq(people.id, stays.personId))
     .leftJoin(partner, eq(partner.id, stays.partnerPersonId))
-    .where(eq(rooms.tenantId, tenantId))
-    .orderBy(asc(houses.name), asc(rooms.sortOrder), asc(rooms.name));
+    .where(eq(rooms.tenantId, p.tenantId))
+    .orderBy(asc(houses.name), asc(rooms.sortOrder), asc(rooms.name)),
+);
+
+export async function listBoardRooms(db: Db, tenantId: string) {
+  return boardRooms(db, { tenantId });
 }
 
 /**
@@ -267,38 +272,45 @@ export async function listBoardRooms(db: Db, tenantId: string) {
  * it to `checked_in` in the same transaction), so the cost follows today's arrivals, not every offer
  * in the service's history (at national scale, with row-level security, 29 ms → 0.3 ms; docs/scaling.md).
  */
+const arrivalsQuery = (inWindow: boolean) =>
+  reusableQuery((db, p: Placeholders<{ tenantId: string; untilOn: string; fromOn: string }>) =>
+    db
+      .select({
+        offerId: offers.id,
+        referralId: offers.referralId,
+        roomId: offers.roomId,
+        roomName: rooms.name,
+        fromOn: offers.fromOn,
+        plannedEndOn: offers.plannedEndOn,
+        personId: referrals.personId,
+        partnerPersonId: referrals.partnerPersonId,
+        ...householdNames,
+      })
+      .from(offers)
+      .innerJoin(referrals, eq(referrals.id, offers.referralId))
+      .innerJoin(people, eq(people.id, referrals.personId))
+      .leftJoin(partner, eq(partner.id, referrals.partnerPersonId))
+      .innerJoin(rooms, eq(rooms.id, offers.roomId))
+      .where(
+        and(
+          eq(referrals.tenantId, p.tenantId),
+          // The statuses are literals, not parameters: the plan PostgreSQL keeps for the prepared statement
+          // then knows that 'accepted' is rare and stays on the index (1.2 → 0.3 ms a board read).
+          sql`${referrals.status} = 'accepted'`,
+          eq(offers.tenantId, p.tenantId),
+          sql`${offers.status} = 'accepted'`,
+          lte(offers.fromOn, p.untilOn),
+          inWindow ? gt(offers.plannedEndOn, p.fromOn) : undefined,
+          notExists(db.select({ one: sql`1` }).from(stays).where(eq(stays.offerId, offers.id))),
+        ),
+      )
+      .orderBy(asc(offers.fromOn), asc(rooms.sortOrder)),
+  );
+const arrivalsUntil = arrivalsQuery(false);
+const arrivalsInWindow = arrivalsQuery(true);
+
 export async function listArrivals(db: Db, tenantId: string, untilOn: string, fromOn?: string) {
-  return db
-    .select({
-      offerId: offers.id,
-      referralId: offers.referralId,
-      roomId: offers.roomId,
-      roomName: rooms.name,
-      fromOn: offers.fromOn,
-      plannedEndOn: offers.plannedEndOn,
-      personId: referrals.personId,
-      partnerPersonId: referrals.partnerPersonId,
-      ...householdNames,
-    })
-    .from(offers)
-    .innerJoin(referrals, eq(referrals.id, offers.referralId))
-    .innerJoin(people, eq(people.id, referrals.personId))
-    .leftJoin(partner, eq(partner.id, referrals.partnerPersonId))
-    .innerJoin(rooms, eq(rooms.id, offers.roomId))
-    .where(
-      and(
-        eq(referrals.tenantId, tenantId),
-        // The statuses are literals, not parameters: the plan PostgreSQL keeps for the prepared statement
-        // then knows that 'accepted' is rare and stays on the index (1.2 → 0.3 ms a board read).
-        sql`${referrals.status} = 'accepted'`,
-        eq(offers.tenantId, tenantId),
-        sql`${offers.status} = 'accepted'`,
-        lte(offers.fromOn, untilOn),
-        fromOn ? gt(offers.plannedEndOn, fromOn) : undefined,
-        notExists(db.select({ one: sql`1` }).from(stays).where(eq(stays.offerId, offers.id))),
-      ),
-    )
-    .orderBy(asc(offers.fromOn), asc(rooms.sortOrder));
+  return fromOn === undefined ? arrivalsUntil(db, { tenantId, untilOn, fromOn: '' }) : arrivalsInWindow(db, { tenantId, untilOn, fromOn });
 }
 
 /** Stays that overlap the days [fromOn, toOn), with the household's names, for the calendar. */

@@ -1,5 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reusableQuery, type Placeholders } from '../db/reusable-query.ts';
 import { users, userRoles, rolePermissions, sessions } from './auth.tables.ts';
 import type { CurrentUser } from '../http/context.ts';
 
@@ -68,8 +69,9 @@ export async function insertSession(db: Db, row: typeof sessions.$inferInsert) {
  * A session with its user, roles and permissions in one statement (every logged-in request starts
  * here, so one round trip instead of three). Undefined when there is no such session.
  */
-export async function findSessionWithUser(db: Db, tokenHash: string) {
-  const [row] = await db
+/** Built once (reusable-query.ts): every logged-in request runs it first. */
+const sessionWithUser = reusableQuery((db, p: Placeholders<{ tokenHash: string }>) =>
+  db
     .select({
       userId: sessions.userId,
       lastSeenAt: sessions.lastSeenAt,
@@ -84,7 +86,11 @@ export async function findSessionWithUser(db: Db, tokenHash: string) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, tokenHash));
+    .where(eq(sessions.tokenHash, p.tokenHash)),
+);
+
+export async function findSessionWithUser(db: Db, tokenHash: string) {
+  const [row] = await sessionWithUser(db, { tokenHash });
   return row;
 }
 
