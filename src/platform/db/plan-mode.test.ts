@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from './test-database.ts';
 import type { Database } from './client.ts';
-import { planWithValues } from './plan-mode.ts';
+import { planWithValues, withoutSorting } from './plan-mode.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -22,5 +22,23 @@ describe('planWithValues', () => {
     });
     expect(inside).toEqual({ before: 'auto', after: 'force_custom_plan' });
     expect(await mode(database.db)).toBe('auto');
+  });
+});
+
+const setting = async (db: Database['db'], name: string) =>
+  (await db.execute(sql`select current_setting(${name}) as value`) as unknown as { rows: { value: string }[] }).rows[0]!.value;
+
+describe('withoutSorting', () => {
+  it('turns sorting off for the one read it wraps, then on again, and the read still answers in order', async () => {
+    const seen = await database.db.transaction(async (tx) => {
+      const db = tx as unknown as Database['db'];
+      const during = await withoutSorting(db, async () => ({
+        setting: await setting(db, 'enable_sort'),
+        // No index gives this order: PostgreSQL must still sort, sorting is only made a last resort.
+        rows: (await db.execute(sql`select n from (values (2), (3), (1)) as t(n) order by n desc`) as unknown as { rows: { n: number }[] }).rows.map((r) => r.n),
+      }));
+      return { during, after: await setting(db, 'enable_sort') };
+    });
+    expect(seen).toEqual({ during: { setting: 'off', rows: [3, 2, 1] }, after: 'on' });
   });
 });
