@@ -1,5 +1,6 @@
 import { and, asc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { people, householdMembers } from './people.tables.ts';
 
 export type PersonRow = typeof people.$inferSelect;
@@ -19,8 +20,13 @@ export async function updatePersonRow(db: Db, tenantId: string, id: string, valu
   return row;
 }
 
+/** Built once (reusable-query.ts): nearly every read of a person's record starts here. */
+const personById = reusableQuery((db, p: Placeholders<{ tenantId: string; id: string }>) =>
+  db.select().from(people).where(and(eq(people.tenantId, p.tenantId), eq(people.id, p.id))),
+);
+
 export async function findPerson(db: Db, tenantId: string, id: string): Promise<PersonRow | undefined> {
-  const [row] = await db.select().from(people).where(and(eq(people.tenantId, tenantId), eq(people.id, id)));
+  const [row] = await personById(db, { tenantId, id });
   return row;
 }
 

@@ -37,18 +37,11 @@ export async function recordEvent(ctx: Ctx, event: AuditWrite): Promise<void> {
  */
 export async function recordAccess(ctx: Ctx, personId: string, purpose: string, action = 'person.read'): Promise<void> {
   await assertRecordAccess(ctx, personId);
-  await ctx.db.insert(auditEvents).values({
-    tenantId: ctx.user?.tenantId ?? null,
-    at: ctx.now,
-    kind: 'read',
-    actorUserId: ctx.user?.id ?? null,
-    action,
-    entityType: 'person',
-    entityId: personId,
-    personId,
-    purpose,
-    requestId: ctx.requestId,
-  });
+  await insertReadEvents(
+    ctx.db,
+    { tenantId: ctx.user?.tenantId ?? null, at: ctx.now, actorUserId: ctx.user?.id ?? null, action, purpose, requestId: ctx.requestId },
+    [personId],
+  );
 }
 
 /** recordEvent for many rows at once (bulk imports): the same rows, written in chunks. */

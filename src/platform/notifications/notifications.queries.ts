@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { reusableQuery, type Placeholders } from '../db/reusable-query.ts';
 import { digestsSent, inboxMessages, inboxReads, settings } from './notifications.tables.ts';
 import { rolePermissions, userRoles, users } from '../auth/auth.tables.ts';
 
@@ -76,14 +77,19 @@ export async function listUnreadIds(db: Db, tenantId: string, userId: string): P
 
 // ---- dated settings -----------------------------------------------------------------------------
 
-/** The value of a setting in force on a day: the row with the latest valid_from_on not after it. */
-export async function findSettingOn(db: Db, tenantId: string, key: string, day: string) {
-  const [row] = await db
+/** Built once (reusable-query.ts): most requests read a setting (the access rules read one). */
+const settingOn = reusableQuery((db, p: Placeholders<{ tenantId: string; key: string; day: string }>) =>
+  db
     .select({ value: settings.value, validFromOn: settings.validFromOn })
     .from(settings)
-    .where(and(eq(settings.tenantId, tenantId), eq(settings.key, key), lte(settings.validFromOn, day)))
+    .where(and(eq(settings.tenantId, p.tenantId), eq(settings.key, p.key), lte(settings.validFromOn, p.day)))
     .orderBy(desc(settings.validFromOn))
-    .limit(1);
+    .limit(1),
+);
+
+/** The value of a setting in force on a day: the row with the latest valid_from_on not after it. */
+export async function findSettingOn(db: Db, tenantId: string, key: string, day: string) {
+  const [row] = await settingOn(db, { tenantId, key, day });
   return row;
 }
 
