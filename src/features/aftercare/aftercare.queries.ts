@@ -1,5 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { users, userRoles, rolePermissions } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
@@ -15,11 +16,16 @@ const personName = sql<string>`${people.givenName} || ' ' || ${people.familyName
 
 // ——— People and their stays ———
 
-export async function findPersonName(db: Db, tenantId: string, personId: string) {
-  const [row] = await db
+/** Built once (reusable-query.ts): a person's name, read first by the aftercare page. */
+const personNameById = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ id: people.id, name: personName })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+    .where(and(eq(people.tenantId, p.tenantId), eq(people.id, p.personId))),
+);
+
+export async function findPersonName(db: Db, tenantId: string, personId: string) {
+  const [row] = await personNameById(db, { tenantId, personId });
   return row;
 }
 
@@ -31,20 +37,33 @@ export async function findStayOfPerson(db: Db, tenantId: string, stayId: string,
   return row;
 }
 
+/** Built once (reusable-query.ts): the stay rows of the people, as resident or partner. */
+const staysOfPeople = reusableQuery((db, p: Placeholders<{ tenantId: string; personIds: string[] }>) =>
+  db
+    .select({ id: stays.id, startOn: stays.startOn })
+    .from(stays)
+    .where(
+      and(
+        eq(stays.tenantId, p.tenantId),
+        or(sql`${stays.personId} = any(${p.personIds}::uuid[])`, sql`${stays.partnerPersonId} = any(${p.personIds}::uuid[])`),
+      ),
+    ),
+);
+
+/** Built once (reusable-query.ts): the room moves into the stay rows. */
+const movesIntoStays = reusableQuery((db, p: Placeholders<{ tenantId: string; stayIds: string[] }>) =>
+  db
+    .select({ fromStayId: roomMoves.fromStayId, toStayId: roomMoves.toStayId })
+    .from(roomMoves)
+    .where(and(eq(roomMoves.tenantId, p.tenantId), sql`${roomMoves.toStayId} = any(${p.stayIds}::uuid[])`)),
+);
+
 /** A person's stay rows as resident or partner, with the room moves that chain them. */
 async function staysWithChains(db: Db, tenantId: string, personIds: string[]) {
   if (personIds.length === 0) return { starts: new Map<string, string>() };
-  const rows = await db
-    .select({ id: stays.id, startOn: stays.startOn })
-    .from(stays)
-    .where(and(eq(stays.tenantId, tenantId), or(inArray(stays.personId, personIds), inArray(stays.partnerPersonId, personIds))));
+  const rows = await staysOfPeople(db, { tenantId, personIds });
   const ids = rows.map((r) => r.id);
-  const moves = ids.length
-    ? await db
-        .select({ fromStayId: roomMoves.fromStayId, toStayId: roomMoves.toStayId })
-        .from(roomMoves)
-        .where(and(eq(roomMoves.tenantId, tenantId), inArray(roomMoves.toStayId, ids)))
-    : [];
+  const moves = ids.length ? await movesIntoStays(db, { tenantId, stayIds: ids }) : [];
   const startOf = new Map(rows.map((r) => [r.id, r.startOn]));
   const previous = new Map(moves.map((m) => [m.toStayId, m.fromStayId]));
   // A room move ends one stay row and starts the next; the resident's stay began with the first row.
@@ -66,9 +85,9 @@ export interface MoveOutSummaryRow {
   destination: (typeof moveOuts.$inferSelect)['destination'];
 }
 
-/** Move-outs of stays where the person was the resident or the partner, newest first. */
-export async function listMoveOutsOfPerson(db: Db, tenantId: string, personId: string): Promise<MoveOutSummaryRow[]> {
-  const rows = await db
+/** Built once (reusable-query.ts): the move-outs of the person's stays, newest first. */
+const moveOutsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({
       stayId: moveOuts.stayId,
       personId: stays.personId,
@@ -79,8 +98,13 @@ export async function listMoveOutsOfPerson(db: Db, tenantId: string, personId: s
     })
     .from(moveOuts)
     .innerJoin(stays, eq(stays.id, moveOuts.stayId))
-    .where(and(eq(moveOuts.tenantId, tenantId), or(eq(stays.personId, personId), eq(stays.partnerPersonId, personId))))
-    .orderBy(desc(moveOuts.movedOutOn));
+    .where(and(eq(moveOuts.tenantId, p.tenantId), or(eq(stays.personId, p.personId), eq(stays.partnerPersonId, p.personId))))
+    .orderBy(desc(moveOuts.movedOutOn)),
+);
+
+/** Move-outs of stays where the person was the resident or the partner, newest first. */
+export async function listMoveOutsOfPerson(db: Db, tenantId: string, personId: string): Promise<MoveOutSummaryRow[]> {
+  const rows = await moveOutsOfPerson(db, { tenantId, personId });
   const { starts } = await staysWithChains(db, tenantId, [personId]);
   return rows.map((r) => ({ ...r, startOn: starts.get(r.stayId) ?? r.startOn }));
 }
@@ -184,10 +208,15 @@ export async function listOpenFollowUps(db: Db, tenantId: string, untilOn: strin
     .orderBy(asc(aftercareFollowUps.dueOn), asc(people.familyName));
 }
 
+/** Built once (reusable-query.ts): the person's follow-ups, by due date. */
+const followUpsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  followUpSelect(db)
+    .where(and(eq(aftercareFollowUps.tenantId, p.tenantId), eq(aftercareFollowUps.personId, p.personId)))
+    .orderBy(asc(aftercareFollowUps.dueOn)),
+);
+
 export async function listFollowUpsOfPerson(db: Db, tenantId: string, personId: string) {
-  return followUpSelect(db)
-    .where(and(eq(aftercareFollowUps.tenantId, tenantId), eq(aftercareFollowUps.personId, personId)))
-    .orderBy(asc(aftercareFollowUps.dueOn));
+  return followUpsOfPerson(db, { tenantId, personId });
 }
 
 export async function findFollowUp(db: Db, tenantId: string, id: string) {
@@ -241,10 +270,15 @@ export async function listAgreementsEndingFrom(db: Db, tenantId: string, fromOn:
     .orderBy(asc(aftercareAgreements.endsOn), asc(people.familyName));
 }
 
+/** Built once (reusable-query.ts): the person's aftercare agreements, newest first. */
+const agreementsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  agreementSelect(db)
+    .where(and(eq(aftercareAgreements.tenantId, p.tenantId), eq(aftercareAgreements.personId, p.personId)))
+    .orderBy(desc(aftercareAgreements.startsOn)),
+);
+
 export async function listAgreementsOfPerson(db: Db, tenantId: string, personId: string) {
-  return agreementSelect(db)
-    .where(and(eq(aftercareAgreements.tenantId, tenantId), eq(aftercareAgreements.personId, personId)))
-    .orderBy(desc(aftercareAgreements.startsOn));
+  return agreementsOfPerson(db, { tenantId, personId });
 }
 
 export async function findAgreementForStay(db: Db, tenantId: string, personId: string, stayId: string) {
@@ -338,11 +372,16 @@ export async function deleteAttendance(db: Db, sessionId: string, personId: stri
   return rows.length > 0;
 }
 
-export async function listMeetingsOfPerson(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the meeting-place sessions the person attended, newest first. */
+const meetingsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ sessionId: meetingSessions.id, heldOn: meetingSessions.heldOn })
     .from(meetingAttendance)
     .innerJoin(meetingSessions, eq(meetingSessions.id, meetingAttendance.sessionId))
-    .where(and(eq(meetingAttendance.tenantId, tenantId), eq(meetingAttendance.personId, personId)))
-    .orderBy(desc(meetingSessions.heldOn));
+    .where(and(eq(meetingAttendance.tenantId, p.tenantId), eq(meetingAttendance.personId, p.personId)))
+    .orderBy(desc(meetingSessions.heldOn)),
+);
+
+export async function listMeetingsOfPerson(db: Db, tenantId: string, personId: string) {
+  return meetingsOfPerson(db, { tenantId, personId });
 }

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { rooms } from '../rooms/rooms.tables.ts';
@@ -174,21 +175,31 @@ export async function listListings(db: Db, tenantId: string, filter: ListingFilt
 
 // ---- per resident -------------------------------------------------------------------------------
 
-export async function personExists(db: Db, tenantId: string, personId: string): Promise<boolean> {
-  const [row] = await db
+/** Built once (reusable-query.ts): every read of a resident's housing search checks the person first. */
+const personIdOf = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+    .where(and(eq(people.tenantId, p.tenantId), eq(people.id, p.personId))),
+);
+
+export async function personExists(db: Db, tenantId: string, personId: string): Promise<boolean> {
+  const [row] = await personIdOf(db, { tenantId, personId });
   return row !== undefined;
 }
 
 export type NeedsRow = typeof housingNeeds.$inferSelect;
 
-export async function findNeeds(db: Db, tenantId: string, personId: string): Promise<NeedsRow | undefined> {
-  const [row] = await db
+/** Built once (reusable-query.ts): the resident's recorded housing needs. */
+const needsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select()
     .from(housingNeeds)
-    .where(and(eq(housingNeeds.tenantId, tenantId), eq(housingNeeds.personId, personId)));
+    .where(and(eq(housingNeeds.tenantId, p.tenantId), eq(housingNeeds.personId, p.personId))),
+);
+
+export async function findNeeds(db: Db, tenantId: string, personId: string): Promise<NeedsRow | undefined> {
+  const [row] = await needsOfPerson(db, { tenantId, personId });
   return row;
 }
 
@@ -241,10 +252,15 @@ export async function lockApplication(db: Db, tenantId: string, id: string) {
   return row;
 }
 
+/** Built once (reusable-query.ts): the resident's applications, newest first. */
+const applicationsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  applicationsQuery(db)
+    .where(and(eq(housingApplications.tenantId, p.tenantId), eq(housingApplications.personId, p.personId)))
+    .orderBy(desc(housingApplications.sentOn), desc(housingApplications.statusChangedAt)),
+);
+
 export async function listApplicationsOfPerson(db: Db, tenantId: string, personId: string) {
-  return applicationsQuery(db)
-    .where(and(eq(housingApplications.tenantId, tenantId), eq(housingApplications.personId, personId)))
-    .orderBy(desc(housingApplications.sentOn), desc(housingApplications.statusChangedAt));
+  return applicationsOfPerson(db, { tenantId, personId });
 }
 
 export async function setApplicationStatus(db: Db, tenantId: string, id: string, status: ApplicationRow['status'], at: Date) {
@@ -290,9 +306,18 @@ export async function insertViewing(db: Db, row: typeof viewings.$inferInsert) {
   return created!;
 }
 
+/** Built once (reusable-query.ts): the viewings of the applications, by time. */
+const viewingsOfApplications = reusableQuery((db, p: Placeholders<{ applicationIds: string[] }>) =>
+  db
+    .select()
+    .from(viewings)
+    .where(sql`${viewings.applicationId} = any(${p.applicationIds}::uuid[])`)
+    .orderBy(asc(viewings.at)),
+);
+
 export async function listViewings(db: Db, applicationIds: string[]) {
   if (applicationIds.length === 0) return [];
-  return db.select().from(viewings).where(inArray(viewings.applicationId, applicationIds)).orderBy(asc(viewings.at));
+  return viewingsOfApplications(db, { applicationIds });
 }
 
 export async function findViewing(db: Db, tenantId: string, id: string) {
@@ -314,8 +339,9 @@ export async function insertReference(db: Db, row: typeof referencesGiven.$infer
   return created!.id;
 }
 
-export async function listReferencesOfPerson(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the references given for the resident, newest first. */
+const referencesOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({
       id: referencesGiven.id,
       landlordId: referencesGiven.landlordId,
@@ -328,8 +354,12 @@ export async function listReferencesOfPerson(db: Db, tenantId: string, personId:
     .from(referencesGiven)
     .leftJoin(landlords, eq(landlords.id, referencesGiven.landlordId))
     .leftJoin(users, eq(users.id, referencesGiven.givenBy))
-    .where(and(eq(referencesGiven.tenantId, tenantId), eq(referencesGiven.personId, personId)))
-    .orderBy(desc(referencesGiven.givenOn));
+    .where(and(eq(referencesGiven.tenantId, p.tenantId), eq(referencesGiven.personId, p.personId)))
+    .orderBy(desc(referencesGiven.givenOn)),
+);
+
+export async function listReferencesOfPerson(db: Db, tenantId: string, personId: string) {
+  return referencesOfPerson(db, { tenantId, personId });
 }
 
 // ---- suggestions --------------------------------------------------------------------------------

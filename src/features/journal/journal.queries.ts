@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
@@ -8,12 +9,17 @@ import { journalEntries } from './journal.tables.ts';
 // The journal reads people and stays with its own read-only queries: the people and stays features
 // own writing them, and going through their services would log a second, unrelated read.
 
-/** The person, if they belong to this municipality (another tenant's person is "not found"). */
-export async function findPerson(db: Db, tenantId: string, personId: string) {
-  const [row] = await db
+/** Built once (reusable-query.ts): every read of the journal, goals and tasks checks the person first. */
+const personNames = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ id: people.id, givenName: people.givenName, familyName: people.familyName })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+    .where(and(eq(people.tenantId, p.tenantId), eq(people.id, p.personId))),
+);
+
+/** The person, if they belong to this municipality (another tenant's person is "not found"). */
+export async function findPerson(db: Db, tenantId: string, personId: string) {
+  const [row] = await personNames(db, { tenantId, personId });
   return row;
 }
 
@@ -55,14 +61,22 @@ function entryColumns(canReadSensitive: boolean) {
   };
 }
 
+/** Built once (reusable-query.ts): a person's journal, one query per reader kind (sensitive entries shown or shielded). */
+const journalQuery = (canReadSensitive: boolean) =>
+  reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+    db
+      .select(entryColumns(canReadSensitive))
+      .from(journalEntries)
+      .leftJoin(users, eq(users.id, journalEntries.createdBy))
+      .where(and(eq(journalEntries.tenantId, p.tenantId), eq(journalEntries.personId, p.personId)))
+      .orderBy(desc(journalEntries.occurredAt), desc(journalEntries.createdAt), desc(journalEntries.id)),
+  );
+const journalWithSensitive = journalQuery(true);
+const journalShielded = journalQuery(false);
+
 /** A person's journal, newest first, as this reader may see it. */
 export async function listJournalEntries(db: Db, tenantId: string, personId: string, canReadSensitive: boolean) {
-  return db
-    .select(entryColumns(canReadSensitive))
-    .from(journalEntries)
-    .leftJoin(users, eq(users.id, journalEntries.createdBy))
-    .where(and(eq(journalEntries.tenantId, tenantId), eq(journalEntries.personId, personId)))
-    .orderBy(desc(journalEntries.occurredAt), desc(journalEntries.createdAt), desc(journalEntries.id));
+  return (canReadSensitive ? journalWithSensitive : journalShielded)(db, { tenantId, personId });
 }
 export type JournalEntryRow = Awaited<ReturnType<typeof listJournalEntries>>[number];
 

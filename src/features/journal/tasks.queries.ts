@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { rolePermissions, userRoles, users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { goals, tasks } from './journal.tables.ts';
@@ -8,18 +9,8 @@ import { goals, tasks } from './journal.tables.ts';
 const assignee = alias(users, 'assignee');
 const doneBy = alias(users, 'done_by_user');
 
-/** Tasks with the names a list shows, filtered as asked; open tasks first by due date, then done ones newest first. */
-export async function listTasks(
-  db: Db,
-  tenantId: string,
-  filter: { assigneeId?: string; personId?: string; open?: boolean; dueBefore?: string; id?: string; limit?: number },
-) {
-  const where: SQL[] = [eq(tasks.tenantId, tenantId)];
-  if (filter.id) where.push(eq(tasks.id, filter.id));
-  if (filter.assigneeId) where.push(eq(tasks.assigneeId, filter.assigneeId));
-  if (filter.personId) where.push(eq(tasks.personId, filter.personId));
-  if (filter.open) where.push(isNull(tasks.doneAt));
-  if (filter.dueBefore) where.push(isNotNull(tasks.dueOn), lt(tasks.dueOn, filter.dueBefore));
+/** Tasks with the names a list shows, matching `where`; open tasks first by due date, then done ones newest first. */
+function selectTasks(db: Db, where: SQL | undefined) {
   return db
     .select({
       id: tasks.id,
@@ -41,9 +32,32 @@ export async function listTasks(
     .leftJoin(goals, eq(goals.id, tasks.goalId))
     .leftJoin(assignee, eq(assignee.id, tasks.assigneeId))
     .leftJoin(doneBy, eq(doneBy.id, tasks.doneBy))
-    .where(and(...where))
-    .orderBy(sql`${tasks.doneAt} is not null`, asc(tasks.dueOn), desc(tasks.doneAt), asc(tasks.createdAt), asc(tasks.id))
-    .limit(filter.limit ?? 500);
+    .where(where)
+    .orderBy(sql`${tasks.doneAt} is not null`, asc(tasks.dueOn), desc(tasks.doneAt), asc(tasks.createdAt), asc(tasks.id));
+}
+
+/** Built once (reusable-query.ts): one resident's tasks (the filter `{ personId }`), read on every goals-and-tasks visit. */
+const tasksOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string; limit: number }>) =>
+  selectTasks(db, and(eq(tasks.tenantId, p.tenantId), eq(tasks.personId, p.personId))).limit(p.limit),
+);
+
+/** Tasks with the names a list shows, filtered as asked; open tasks first by due date, then done ones newest first. */
+export async function listTasks(
+  db: Db,
+  tenantId: string,
+  filter: { assigneeId?: string; personId?: string; open?: boolean; dueBefore?: string; id?: string; limit?: number },
+) {
+  const limit = filter.limit ?? 500;
+  if (filter.personId && !filter.id && !filter.assigneeId && !filter.open && !filter.dueBefore) {
+    return tasksOfPerson(db, { tenantId, personId: filter.personId, limit });
+  }
+  const where: SQL[] = [eq(tasks.tenantId, tenantId)];
+  if (filter.id) where.push(eq(tasks.id, filter.id));
+  if (filter.assigneeId) where.push(eq(tasks.assigneeId, filter.assigneeId));
+  if (filter.personId) where.push(eq(tasks.personId, filter.personId));
+  if (filter.open) where.push(isNull(tasks.doneAt));
+  if (filter.dueBefore) where.push(isNotNull(tasks.dueOn), lt(tasks.dueOn, filter.dueBefore));
+  return selectTasks(db, and(...where)).limit(limit);
 }
 export type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];
 

@@ -39,8 +39,13 @@ export async function findPersonIdByNationalIdHash(db: Db, tenantId: string, nat
   return row?.id;
 }
 
+/** Built once (reusable-query.ts): every read of a person's record lists the household. */
+const householdOf = reusableQuery((db, p: Placeholders<{ personId: string }>) =>
+  db.select().from(householdMembers).where(eq(householdMembers.personId, p.personId)).orderBy(asc(householdMembers.relation), asc(householdMembers.name)),
+);
+
 export async function listHousehold(db: Db, personId: string): Promise<HouseholdRow[]> {
-  return db.select().from(householdMembers).where(eq(householdMembers.personId, personId)).orderBy(asc(householdMembers.relation), asc(householdMembers.name));
+  return householdOf(db, { personId });
 }
 
 export async function insertHouseholdMembers(db: Db, rows: (typeof householdMembers.$inferInsert)[]) {

@@ -1,5 +1,6 @@
-import { aliasedTable, and, asc, eq, inArray, or } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { referrals } from '../referrals/referrals.tables.ts';
 import { decisions, offers, screenings } from '../allocation/allocation.tables.ts';
@@ -13,113 +14,173 @@ import { aftercareAgreements, aftercareFollowUps, meetingAttendance, meetingSess
 
 // The timeline's own read-only SQL across the features' tables (like reports: it never writes).
 // Every query is limited to the tenant and the person (as the resident or the household's partner).
+// Each is built once (reusable-query.ts); a list of ids is one uuid[] parameter.
 
-export async function referralRows(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the person's referrals, as the resident or the partner. */
+const referralsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ id: referrals.id, receivedAt: referrals.receivedAt, status: referrals.status })
     .from(referrals)
-    .where(and(eq(referrals.tenantId, tenantId), or(eq(referrals.personId, personId), eq(referrals.partnerPersonId, personId))));
+    .where(and(eq(referrals.tenantId, p.tenantId), or(eq(referrals.personId, p.personId), eq(referrals.partnerPersonId, p.personId)))),
+);
+
+export async function referralRows(db: Db, tenantId: string, personId: string) {
+  return referralsOfPerson(db, { tenantId, personId });
 }
+
+/** Built once (reusable-query.ts): the screenings of the referrals. */
+const screeningsOfReferrals = reusableQuery((db, p: Placeholders<{ tenantId: string; referralIds: string[] }>) =>
+  db
+    .select({ referralId: screenings.referralId, screenedAt: screenings.screenedAt, result: screenings.result })
+    .from(screenings)
+    .where(and(eq(screenings.tenantId, p.tenantId), sql`${screenings.referralId} = any(${p.referralIds}::uuid[])`)),
+);
 
 export async function screeningRows(db: Db, tenantId: string, referralIds: string[]) {
   if (referralIds.length === 0) return [];
-  return db
-    .select({ referralId: screenings.referralId, screenedAt: screenings.screenedAt, result: screenings.result })
-    .from(screenings)
-    .where(and(eq(screenings.tenantId, tenantId), inArray(screenings.referralId, referralIds)));
+  return screeningsOfReferrals(db, { tenantId, referralIds });
 }
+
+/** Built once (reusable-query.ts): the decisions on the referrals. */
+const decisionsOfReferrals = reusableQuery((db, p: Placeholders<{ tenantId: string; referralIds: string[] }>) =>
+  db
+    .select({ referralId: decisions.referralId, decidedAt: decisions.decidedAt, outcome: decisions.outcome })
+    .from(decisions)
+    .where(and(eq(decisions.tenantId, p.tenantId), sql`${decisions.referralId} = any(${p.referralIds}::uuid[])`)),
+);
 
 export async function decisionRows(db: Db, tenantId: string, referralIds: string[]) {
   if (referralIds.length === 0) return [];
-  return db
-    .select({ referralId: decisions.referralId, decidedAt: decisions.decidedAt, outcome: decisions.outcome })
-    .from(decisions)
-    .where(and(eq(decisions.tenantId, tenantId), inArray(decisions.referralId, referralIds)));
+  return decisionsOfReferrals(db, { tenantId, referralIds });
 }
 
-export async function offerRows(db: Db, tenantId: string, referralIds: string[]) {
-  if (referralIds.length === 0) return [];
-  return db
+/** Built once (reusable-query.ts): the offers made on the referrals, with the room. */
+const offersOfReferrals = reusableQuery((db, p: Placeholders<{ tenantId: string; referralIds: string[] }>) =>
+  db
     .select({ referralId: offers.referralId, status: offers.status, respondedAt: offers.respondedAt, expiresAt: offers.expiresAt, roomName: rooms.name })
     .from(offers)
     .innerJoin(rooms, eq(rooms.id, offers.roomId))
-    .where(and(eq(offers.tenantId, tenantId), inArray(offers.referralId, referralIds)));
+    .where(and(eq(offers.tenantId, p.tenantId), sql`${offers.referralId} = any(${p.referralIds}::uuid[])`)),
+);
+
+export async function offerRows(db: Db, tenantId: string, referralIds: string[]) {
+  if (referralIds.length === 0) return [];
+  return offersOfReferrals(db, { tenantId, referralIds });
 }
 
-export async function stayRows(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the person's stay rows, as the resident or the partner, with the room. */
+const staysOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ id: stays.id, startOn: stays.startOn, checkedInAt: stays.checkedInAt, roomName: rooms.name })
     .from(stays)
     .innerJoin(rooms, eq(rooms.id, stays.roomId))
-    .where(and(eq(stays.tenantId, tenantId), or(eq(stays.personId, personId), eq(stays.partnerPersonId, personId))));
+    .where(and(eq(stays.tenantId, p.tenantId), or(eq(stays.personId, p.personId), eq(stays.partnerPersonId, p.personId)))),
+);
+
+export async function stayRows(db: Db, tenantId: string, personId: string) {
+  return staysOfPerson(db, { tenantId, personId });
 }
 
 const fromRoom = aliasedTable(rooms, 'from_room');
 const toRoom = aliasedTable(rooms, 'to_room');
 
-export async function roomMoveRows(db: Db, tenantId: string, stayIds: string[]) {
-  if (stayIds.length === 0) return [];
-  return db
+/** Built once (reusable-query.ts): the room moves into the stays, with both rooms. */
+const roomMovesIntoStays = reusableQuery((db, p: Placeholders<{ tenantId: string; stayIds: string[] }>) =>
+  db
     .select({ toStayId: roomMoves.toStayId, movedOn: roomMoves.movedOn, movedAt: roomMoves.movedAt, fromRoom: fromRoom.name, toRoom: toRoom.name })
     .from(roomMoves)
     .innerJoin(fromRoom, eq(fromRoom.id, roomMoves.fromRoomId))
     .innerJoin(toRoom, eq(toRoom.id, roomMoves.toRoomId))
-    .where(and(eq(roomMoves.tenantId, tenantId), inArray(roomMoves.toStayId, stayIds)));
+    .where(and(eq(roomMoves.tenantId, p.tenantId), sql`${roomMoves.toStayId} = any(${p.stayIds}::uuid[])`)),
+);
+
+export async function roomMoveRows(db: Db, tenantId: string, stayIds: string[]) {
+  if (stayIds.length === 0) return [];
+  return roomMovesIntoStays(db, { tenantId, stayIds });
 }
+
+/** Built once (reusable-query.ts): the extensions of the stays. */
+const extensionsOfStays = reusableQuery((db, p: Placeholders<{ tenantId: string; stayIds: string[] }>) =>
+  db
+    .select({ stayId: stayExtensions.stayId, decidedAt: stayExtensions.decidedAt, newPlannedEndOn: stayExtensions.newPlannedEndOn })
+    .from(stayExtensions)
+    .where(and(eq(stayExtensions.tenantId, p.tenantId), sql`${stayExtensions.stayId} = any(${p.stayIds}::uuid[])`)),
+);
 
 export async function extensionRows(db: Db, tenantId: string, stayIds: string[]) {
   if (stayIds.length === 0) return [];
-  return db
-    .select({ stayId: stayExtensions.stayId, decidedAt: stayExtensions.decidedAt, newPlannedEndOn: stayExtensions.newPlannedEndOn })
-    .from(stayExtensions)
-    .where(and(eq(stayExtensions.tenantId, tenantId), inArray(stayExtensions.stayId, stayIds)));
+  return extensionsOfStays(db, { tenantId, stayIds });
 }
+
+/** Built once (reusable-query.ts): the move-outs of the stays. */
+const moveOutsOfStays = reusableQuery((db, p: Placeholders<{ tenantId: string; stayIds: string[] }>) =>
+  db
+    .select({ stayId: moveOuts.stayId, movedOutOn: moveOuts.movedOutOn, destination: moveOuts.destination })
+    .from(moveOuts)
+    .where(and(eq(moveOuts.tenantId, p.tenantId), sql`${moveOuts.stayId} = any(${p.stayIds}::uuid[])`)),
+);
 
 export async function moveOutRows(db: Db, tenantId: string, stayIds: string[]) {
   if (stayIds.length === 0) return [];
-  return db
-    .select({ stayId: moveOuts.stayId, movedOutOn: moveOuts.movedOutOn, destination: moveOuts.destination })
-    .from(moveOuts)
-    .where(and(eq(moveOuts.tenantId, tenantId), inArray(moveOuts.stayId, stayIds)));
+  return moveOutsOfStays(db, { tenantId, stayIds });
 }
+
+/** Built once (reusable-query.ts): the agreements of the stays, every version. */
+const agreementsOfStays = reusableQuery((db, p: Placeholders<{ tenantId: string; stayIds: string[] }>) =>
+  db
+    .select({ stayId: agreements.stayId, version: agreements.version, createdAt: agreements.createdAt, signedOn: agreements.signedOn })
+    .from(agreements)
+    .where(and(eq(agreements.tenantId, p.tenantId), sql`${agreements.stayId} = any(${p.stayIds}::uuid[])`)),
+);
 
 export async function agreementRows(db: Db, tenantId: string, stayIds: string[]) {
   if (stayIds.length === 0) return [];
-  return db
-    .select({ stayId: agreements.stayId, version: agreements.version, createdAt: agreements.createdAt, signedOn: agreements.signedOn })
-    .from(agreements)
-    .where(and(eq(agreements.tenantId, tenantId), inArray(agreements.stayId, stayIds)));
+  return agreementsOfStays(db, { tenantId, stayIds });
 }
+
+/** Built once (reusable-query.ts) per shape: the person's journal entries, with or without the sensitive ones. */
+const journalQuery = (withSensitive: boolean) =>
+  reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+    db
+      .select({
+        occurredAt: journalEntries.occurredAt,
+        type: journalEntries.type,
+        service: journalEntries.service,
+        isSensitive: journalEntries.isSensitive,
+        correctsEntryId: journalEntries.correctsEntryId,
+      })
+      .from(journalEntries)
+      .where(
+        and(
+          eq(journalEntries.tenantId, p.tenantId),
+          eq(journalEntries.personId, p.personId),
+          ...(withSensitive ? [] : [eq(journalEntries.isSensitive, false)]),
+        ),
+      ),
+  );
+const journalWithSensitive = journalQuery(true);
+const journalWithoutSensitive = journalQuery(false);
 
 /** Journal entries: the date, type and flags only; the text is never read here. */
 export async function journalRows(db: Db, tenantId: string, personId: string, withSensitive: boolean) {
-  return db
-    .select({
-      occurredAt: journalEntries.occurredAt,
-      type: journalEntries.type,
-      service: journalEntries.service,
-      isSensitive: journalEntries.isSensitive,
-      correctsEntryId: journalEntries.correctsEntryId,
-    })
-    .from(journalEntries)
-    .where(
-      and(
-        eq(journalEntries.tenantId, tenantId),
-        eq(journalEntries.personId, personId),
-        ...(withSensitive ? [] : [eq(journalEntries.isSensitive, false)]),
-      ),
-    );
+  return (withSensitive ? journalWithSensitive : journalWithoutSensitive)(db, { tenantId, personId });
 }
 
-export async function housingApplicationRows(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the person's housing applications. */
+const housingApplicationsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ sentOn: housingApplications.sentOn, status: housingApplications.status, statusChangedAt: housingApplications.statusChangedAt })
     .from(housingApplications)
-    .where(and(eq(housingApplications.tenantId, tenantId), eq(housingApplications.personId, personId)));
+    .where(and(eq(housingApplications.tenantId, p.tenantId), eq(housingApplications.personId, p.personId))),
+);
+
+export async function housingApplicationRows(db: Db, tenantId: string, personId: string) {
+  return housingApplicationsOfPerson(db, { tenantId, personId });
 }
 
-export async function helpApplicationRows(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the person's applications for help. */
+const helpApplicationsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({
       kind: helpApplications.kind,
       status: helpApplications.status,
@@ -128,13 +189,18 @@ export async function helpApplicationRows(db: Db, tenantId: string, personId: st
       createdAt: helpApplications.createdAt,
     })
     .from(helpApplications)
-    .where(and(eq(helpApplications.tenantId, tenantId), eq(helpApplications.personId, personId)));
+    .where(and(eq(helpApplications.tenantId, p.tenantId), eq(helpApplications.personId, p.personId))),
+);
+
+export async function helpApplicationRows(db: Db, tenantId: string, personId: string) {
+  return helpApplicationsOfPerson(db, { tenantId, personId });
 }
 
 const contact = aliasedTable(users, 'contact_user');
 
-export async function aftercareAgreementRows(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the person's aftercare agreements, with the contact person. */
+const aftercareAgreementsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({
       startsOn: aftercareAgreements.startsOn,
       endsOn: aftercareAgreements.endsOn,
@@ -143,11 +209,16 @@ export async function aftercareAgreementRows(db: Db, tenantId: string, personId:
     })
     .from(aftercareAgreements)
     .leftJoin(contact, eq(contact.id, aftercareAgreements.contactPersonId))
-    .where(and(eq(aftercareAgreements.tenantId, tenantId), eq(aftercareAgreements.personId, personId)));
+    .where(and(eq(aftercareAgreements.tenantId, p.tenantId), eq(aftercareAgreements.personId, p.personId))),
+);
+
+export async function aftercareAgreementRows(db: Db, tenantId: string, personId: string) {
+  return aftercareAgreementsOfPerson(db, { tenantId, personId });
 }
 
-export async function followUpRows(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the person's aftercare follow-ups. */
+const followUpsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({
       monthsAfter: aftercareFollowUps.monthsAfter,
       dueOn: aftercareFollowUps.dueOn,
@@ -155,14 +226,23 @@ export async function followUpRows(db: Db, tenantId: string, personId: string) {
       stillHoused: aftercareFollowUps.stillHoused,
     })
     .from(aftercareFollowUps)
-    .where(and(eq(aftercareFollowUps.tenantId, tenantId), eq(aftercareFollowUps.personId, personId)));
+    .where(and(eq(aftercareFollowUps.tenantId, p.tenantId), eq(aftercareFollowUps.personId, p.personId))),
+);
+
+export async function followUpRows(db: Db, tenantId: string, personId: string) {
+  return followUpsOfPerson(db, { tenantId, personId });
 }
 
-export async function meetingRows(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the meeting-place sessions the person attended, oldest first. */
+const meetingsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ heldOn: meetingSessions.heldOn })
     .from(meetingAttendance)
     .innerJoin(meetingSessions, eq(meetingSessions.id, meetingAttendance.sessionId))
-    .where(and(eq(meetingAttendance.tenantId, tenantId), eq(meetingAttendance.personId, personId)))
-    .orderBy(asc(meetingSessions.heldOn));
+    .where(and(eq(meetingAttendance.tenantId, p.tenantId), eq(meetingAttendance.personId, p.personId)))
+    .orderBy(asc(meetingSessions.heldOn)),
+);
+
+export async function meetingRows(db: Db, tenantId: string, personId: string) {
+  return meetingsOfPerson(db, { tenantId, personId });
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { people } from '../people/people.tables.ts';
 import { storedBelongings } from './moving-on.tables.ts';
 
@@ -18,12 +19,17 @@ const columns = {
 
 export type BelongingsRow = { [K in keyof typeof columns]: (typeof storedBelongings.$inferSelect)[K] };
 
-export async function listForPerson(db: Db, tenantId: string, personId: string) {
-  return db
+/** Built once (reusable-query.ts): the resident's belongings page reads it on every visit. */
+const belongingsOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select(columns)
     .from(storedBelongings)
-    .where(and(eq(storedBelongings.tenantId, tenantId), eq(storedBelongings.personId, personId)))
-    .orderBy(asc(storedBelongings.storedOn), asc(storedBelongings.description));
+    .where(and(eq(storedBelongings.tenantId, p.tenantId), eq(storedBelongings.personId, p.personId)))
+    .orderBy(asc(storedBelongings.storedOn), asc(storedBelongings.description)),
+);
+
+export async function listForPerson(db: Db, tenantId: string, personId: string) {
+  return belongingsOfPerson(db, { tenantId, personId });
 }
 
 export async function listForStay(db: Db, tenantId: string, stayId: string) {
@@ -63,10 +69,15 @@ export async function listPastKeepUntil(db: Db, tenantId: string, today: string)
     .orderBy(asc(storedBelongings.keepUntilOn));
 }
 
-export async function personExists(db: Db, tenantId: string, personId: string) {
-  const [row] = await db
+/** Built once (reusable-query.ts): every read and write of belongings checks the person first. */
+const personIdOf = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ id: people.id })
     .from(people)
-    .where(and(eq(people.tenantId, tenantId), eq(people.id, personId)));
+    .where(and(eq(people.tenantId, p.tenantId), eq(people.id, p.personId))),
+);
+
+export async function personExists(db: Db, tenantId: string, personId: string) {
+  const [row] = await personIdOf(db, { tenantId, personId });
   return row !== undefined;
 }

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { rooms } from '../rooms/rooms.tables.ts';
 import { stays } from './stays.tables.ts';
@@ -7,33 +8,46 @@ import { stayExtensions } from './moving-on.tables.ts';
 
 // SQL of extensions and the clock's follow-up. Tenant-scoped; dates come back as ISO strings.
 
+/** Built once (reusable-query.ts) per shape: one stay with its room, locked until the transaction ends or not. */
+const stayQuery = (lock: boolean) =>
+  reusableQuery((db, p: Placeholders<{ tenantId: string; stayId: string }>) => {
+    const query = db
+      .select({
+        id: stays.id,
+        personId: stays.personId,
+        partnerPersonId: stays.partnerPersonId,
+        roomName: rooms.name,
+        startOn: stays.startOn,
+        plannedEndOn: stays.plannedEndOn,
+        endOn: stays.endOn,
+      })
+      .from(stays)
+      .innerJoin(rooms, eq(rooms.id, stays.roomId))
+      .where(and(eq(stays.tenantId, p.tenantId), eq(stays.id, p.stayId)));
+    return lock ? query.for('update', { of: stays }) : query;
+  });
+const stayLocked = stayQuery(true);
+const stayUnlocked = stayQuery(false);
+
 /** One stay with its room, locked for the rest of the transaction when `lock` is set. */
 export async function findStay(db: Db, tenantId: string, stayId: string, lock = false) {
-  const query = db
-    .select({
-      id: stays.id,
-      personId: stays.personId,
-      partnerPersonId: stays.partnerPersonId,
-      roomName: rooms.name,
-      startOn: stays.startOn,
-      plannedEndOn: stays.plannedEndOn,
-      endOn: stays.endOn,
-    })
-    .from(stays)
-    .innerJoin(rooms, eq(rooms.id, stays.roomId))
-    .where(and(eq(stays.tenantId, tenantId), eq(stays.id, stayId)));
-  const [row] = lock ? await query.for('update', { of: stays }) : await query;
+  const [row] = await (lock ? stayLocked : stayUnlocked)(db, { tenantId, stayId });
   return row;
 }
 
-/** The person's open stay (the one they live in now), if any. */
-export async function findOpenStayIdOfPerson(db: Db, tenantId: string, personId: string): Promise<string | null> {
-  const [row] = await db
+/** Built once (reusable-query.ts): the person's open stay, where the stay clock page starts. */
+const openStayOfPerson = reusableQuery((db, p: Placeholders<{ tenantId: string; personId: string }>) =>
+  db
     .select({ id: stays.id })
     .from(stays)
-    .where(and(eq(stays.tenantId, tenantId), eq(stays.personId, personId), isNull(stays.endOn)))
+    .where(and(eq(stays.tenantId, p.tenantId), eq(stays.personId, p.personId), isNull(stays.endOn)))
     .orderBy(desc(stays.startOn))
-    .limit(1);
+    .limit(1),
+);
+
+/** The person's open stay (the one they live in now), if any. */
+export async function findOpenStayIdOfPerson(db: Db, tenantId: string, personId: string): Promise<string | null> {
+  const [row] = await openStayOfPerson(db, { tenantId, personId });
   return row?.id ?? null;
 }
 
@@ -88,10 +102,9 @@ export async function loadChains(db: Db, tenantId: string, stayIds: string[]): P
   return chains;
 }
 
-/** The extensions of a chain of stays, newest first, with who decided. */
-export async function listExtensions(db: Db, tenantId: string, stayIds: string[]) {
-  if (stayIds.length === 0) return [];
-  return db
+/** Built once (reusable-query.ts): the extensions of the stays, newest first, with who decided. */
+const extensionsOfStays = reusableQuery((db, p: Placeholders<{ tenantId: string; stayIds: string[] }>) =>
+  db
     .select({
       id: stayExtensions.id,
       stayId: stayExtensions.stayId,
@@ -103,8 +116,14 @@ export async function listExtensions(db: Db, tenantId: string, stayIds: string[]
     })
     .from(stayExtensions)
     .innerJoin(users, eq(users.id, stayExtensions.decidedBy))
-    .where(and(eq(stayExtensions.tenantId, tenantId), inArray(stayExtensions.stayId, stayIds)))
-    .orderBy(desc(stayExtensions.decidedAt), desc(stayExtensions.newPlannedEndOn));
+    .where(and(eq(stayExtensions.tenantId, p.tenantId), sql`${stayExtensions.stayId} = any(${p.stayIds}::uuid[])`))
+    .orderBy(desc(stayExtensions.decidedAt), desc(stayExtensions.newPlannedEndOn)),
+);
+
+/** The extensions of a chain of stays, newest first, with who decided. */
+export async function listExtensions(db: Db, tenantId: string, stayIds: string[]) {
+  if (stayIds.length === 0) return [];
+  return extensionsOfStays(db, { tenantId, stayIds });
 }
 
 /** The stays of a chain (ids), for listing its extensions. */

@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import * as schema from './schema.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import type { PGlite } from '@electric-sql/pglite';
 
-export type Schema = typeof schema;
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The app's database handle. Drizzle is opened without the schema: the app writes its queries with the
+ * query builder and SQL, never with the relational `db.query.*` API, and with the schema Drizzle built
+ * that API's ~100 table objects again for every transaction (one per request).
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -45,7 +48,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection that the server ends (restart, failover, a dropped test database) emits an
     // error on the pool; without a listener that would crash the process. The next query reconnects.
     pool.on('error', () => {});
-    const db = drizzle({ client: pool, schema }) as unknown as Db;
+    const db = drizzle({ client: pool }) as unknown as Db;
     if (migrate) {
       const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
       await run(db as never, { migrationsFolder });
@@ -62,7 +65,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
     takeTurns(client);
-    const db = drizzle({ client, schema }) as unknown as Db;
+    const db = drizzle({ client }) as unknown as Db;
     if (migrate) {
       const { migrate: run } = await import('drizzle-orm/pglite/migrator');
       await run(db as never, { migrationsFolder });
