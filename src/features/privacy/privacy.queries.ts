@@ -1,5 +1,7 @@
-import { and, asc, count, desc, eq, gt, inArray, isNull, isNotNull, not, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNull, isNotNull, not, or, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
+import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
@@ -50,6 +52,49 @@ export async function findInvolvement(db: Db, tenantId: string, personId: string
   };
 }
 
+// The list versions below are built once (reusable-query.ts): a search or a list runs them for every
+// page of hits, and built per call with one parameter per person they cost more than they took to run.
+type PeopleOfTenant = Placeholders<{ tenantId: string; personIds: string[] }>;
+const anyOf = (column: AnyPgColumn, ids: PeopleOfTenant['personIds']) => sql`${column} = any(${ids}::uuid[])`;
+
+const staysOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
+  db
+    .select({ personId: stays.personId, partnerPersonId: stays.partnerPersonId, endOn: stays.endOn })
+    .from(stays)
+    .where(and(eq(stays.tenantId, p.tenantId), or(anyOf(stays.personId, p.personIds), anyOf(stays.partnerPersonId, p.personIds)))),
+);
+const referralsOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
+  db
+    .select({ personId: referrals.personId, partnerPersonId: referrals.partnerPersonId, receivedAt: referrals.receivedAt })
+    .from(referrals)
+    .where(and(eq(referrals.tenantId, p.tenantId), or(anyOf(referrals.personId, p.personIds), anyOf(referrals.partnerPersonId, p.personIds)))),
+);
+const followUpsOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
+  db
+    .select({ personId: aftercareFollowUps.personId, doneOn: aftercareFollowUps.doneOn, dueOn: aftercareFollowUps.dueOn })
+    .from(aftercareFollowUps)
+    .where(and(eq(aftercareFollowUps.tenantId, p.tenantId), anyOf(aftercareFollowUps.personId, p.personIds))),
+);
+const aftercareAgreementsOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
+  db
+    .select({ personId: aftercareAgreements.personId, endsOn: aftercareAgreements.endsOn })
+    .from(aftercareAgreements)
+    .where(and(eq(aftercareAgreements.tenantId, p.tenantId), anyOf(aftercareAgreements.personId, p.personIds))),
+);
+const meetingsOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
+  db
+    .select({ personId: meetingAttendance.personId, heldOn: meetingSessions.heldOn })
+    .from(meetingAttendance)
+    .innerJoin(meetingSessions, eq(meetingSessions.id, meetingAttendance.sessionId))
+    .where(and(eq(meetingAttendance.tenantId, p.tenantId), anyOf(meetingAttendance.personId, p.personIds))),
+);
+const liveGrantsOf = reusableQuery((db, p: Placeholders<{ userId: string; personIds: string[]; now: Date }>) =>
+  db
+    .select({ personId: accessGrants.personId })
+    .from(accessGrants)
+    .where(and(eq(accessGrants.userId, p.userId), anyOf(accessGrants.personId, p.personIds), gt(accessGrants.expiresAt, p.now))),
+);
+
 /**
  * findInvolvement for many people at once (lists): five queries whatever the number of people, and
  * the same answer per person (privacy.lists.service.test.ts compares the two).
@@ -62,10 +107,8 @@ export async function findInvolvements(db: Db, tenantId: string, personIds: stri
   for (const id of ids) out.set(id, { hasOpenStay: false, lastStayEndOn: null, lastAftercareOn: null, lastReferralOn: null });
   const of = (id: string | null) => (id !== null && ids.has(id) ? out.get(id)! : undefined);
 
-  const stayRows = await db
-    .select({ personId: stays.personId, partnerPersonId: stays.partnerPersonId, endOn: stays.endOn })
-    .from(stays)
-    .where(and(eq(stays.tenantId, tenantId), or(inArray(stays.personId, personIds), inArray(stays.partnerPersonId, personIds))));
+  const values = { tenantId, personIds: [...ids] };
+  const stayRows = await staysOfPeople(db, values);
   for (const r of stayRows) {
     for (const p of [of(r.personId), of(r.partnerPersonId)]) {
       if (!p) continue;
@@ -73,10 +116,7 @@ export async function findInvolvements(db: Db, tenantId: string, personIds: stri
       p.lastStayEndOn = latest(p.lastStayEndOn, day(r.endOn));
     }
   }
-  const referralRows = await db
-    .select({ personId: referrals.personId, partnerPersonId: referrals.partnerPersonId, receivedAt: referrals.receivedAt })
-    .from(referrals)
-    .where(and(eq(referrals.tenantId, tenantId), or(inArray(referrals.personId, personIds), inArray(referrals.partnerPersonId, personIds))));
+  const referralRows = await referralsOfPeople(db, values);
   for (const r of referralRows) {
     const on = osloDate(r.receivedAt);
     for (const p of [of(r.personId), of(r.partnerPersonId)]) if (p) p.lastReferralOn = latest(p.lastReferralOn, on);
@@ -86,32 +126,16 @@ export async function findInvolvements(db: Db, tenantId: string, personIds: stri
     const p = of(personId);
     if (p) for (const d of days) p.lastAftercareOn = latest(p.lastAftercareOn, day(d));
   };
-  for (const r of await db
-    .select({ personId: aftercareFollowUps.personId, doneOn: aftercareFollowUps.doneOn, dueOn: aftercareFollowUps.dueOn })
-    .from(aftercareFollowUps)
-    .where(and(eq(aftercareFollowUps.tenantId, tenantId), inArray(aftercareFollowUps.personId, personIds))))
-    contact(r.personId, r.doneOn, r.dueOn);
-  for (const r of await db
-    .select({ personId: aftercareAgreements.personId, endsOn: aftercareAgreements.endsOn })
-    .from(aftercareAgreements)
-    .where(and(eq(aftercareAgreements.tenantId, tenantId), inArray(aftercareAgreements.personId, personIds))))
-    contact(r.personId, r.endsOn);
-  for (const r of await db
-    .select({ personId: meetingAttendance.personId, heldOn: meetingSessions.heldOn })
-    .from(meetingAttendance)
-    .innerJoin(meetingSessions, eq(meetingSessions.id, meetingAttendance.sessionId))
-    .where(and(eq(meetingAttendance.tenantId, tenantId), inArray(meetingAttendance.personId, personIds))))
-    contact(r.personId, r.heldOn);
+  for (const r of await followUpsOfPeople(db, values)) contact(r.personId, r.doneOn, r.dueOn);
+  for (const r of await aftercareAgreementsOfPeople(db, values)) contact(r.personId, r.endsOn);
+  for (const r of await meetingsOfPeople(db, values)) contact(r.personId, r.heldOn);
   return out;
 }
 
 /** Of these people, the ones this user has a break-the-glass grant for that is still running. */
 export async function liveGrantsAmong(db: Db, userId: string, personIds: string[], now: Date): Promise<Set<string>> {
   if (personIds.length === 0) return new Set();
-  const rows = await db
-    .select({ personId: accessGrants.personId })
-    .from(accessGrants)
-    .where(and(eq(accessGrants.userId, userId), inArray(accessGrants.personId, personIds), gt(accessGrants.expiresAt, now)));
+  const rows = await liveGrantsOf(db, { userId, personIds, now });
   return new Set(rows.map((r) => r.personId));
 }
 
@@ -121,10 +145,7 @@ export async function liveGrantsAmong(db: Db, userId: string, personIds: string[
  */
 export async function formerResidentsAmong(db: Db, tenantId: string, personIds: string[]): Promise<string[]> {
   if (personIds.length === 0) return [];
-  const rows = await db
-    .select({ personId: stays.personId, partnerPersonId: stays.partnerPersonId, endOn: stays.endOn })
-    .from(stays)
-    .where(and(eq(stays.tenantId, tenantId), or(inArray(stays.personId, personIds), inArray(stays.partnerPersonId, personIds))));
+  const rows = await staysOfPeople(db, { tenantId, personIds });
   const open = new Set<string>();
   const stayed = new Set<string>();
   for (const r of rows) {

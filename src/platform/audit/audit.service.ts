@@ -1,5 +1,5 @@
 import { auditEvents } from './audit.tables.ts';
-import { insertReadEvents } from './audit.queries.ts';
+import { insertReadEvents, insertWriteEvent } from './audit.queries.ts';
 import type { Ctx } from '../http/context.ts';
 import { assertRecordAccess, closedRecordsAmong } from '../../features/privacy/privacy.access.ts';
 
@@ -16,10 +16,9 @@ export interface AuditWrite {
 
 /** Records a write. Call inside the same transaction as the write itself. */
 export async function recordEvent(ctx: Ctx, event: AuditWrite): Promise<void> {
-  await ctx.db.insert(auditEvents).values({
+  await insertWriteEvent(ctx.db, {
     tenantId: event.tenantId ?? ctx.user?.tenantId ?? null,
     at: ctx.now,
-    kind: 'write',
     actorUserId: ctx.user?.id ?? null,
     action: event.action,
     entityType: event.entityType,
