@@ -1,6 +1,6 @@
 import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
+import { reusableQuery, type Placeholders, anyOfIds } from '../../platform/db/reusable-query.ts';
 import { users, userRoles, rolePermissions } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
@@ -45,7 +45,7 @@ const staysOfPeople = reusableQuery((db, p: Placeholders<{ tenantId: string; per
     .where(
       and(
         eq(stays.tenantId, p.tenantId),
-        or(sql`${stays.personId} = any(${p.personIds}::uuid[])`, sql`${stays.partnerPersonId} = any(${p.personIds}::uuid[])`),
+        or(anyOfIds(stays.personId, p.personIds), anyOfIds(stays.partnerPersonId, p.personIds)),
       ),
     ),
 );
@@ -55,7 +55,7 @@ const movesIntoStays = reusableQuery((db, p: Placeholders<{ tenantId: string; st
   db
     .select({ fromStayId: roomMoves.fromStayId, toStayId: roomMoves.toStayId })
     .from(roomMoves)
-    .where(and(eq(roomMoves.tenantId, p.tenantId), sql`${roomMoves.toStayId} = any(${p.stayIds}::uuid[])`)),
+    .where(and(eq(roomMoves.tenantId, p.tenantId), anyOfIds(roomMoves.toStayId, p.stayIds))),
 );
 
 /** A person's stay rows as resident or partner, with the room moves that chain them. */

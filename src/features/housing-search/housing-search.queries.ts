@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
+import { reusableQuery, type Placeholders, anyOfIds } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { rooms } from '../rooms/rooms.tables.ts';
@@ -311,7 +311,7 @@ const viewingsOfApplications = reusableQuery((db, p: Placeholders<{ applicationI
   db
     .select()
     .from(viewings)
-    .where(sql`${viewings.applicationId} = any(${p.applicationIds}::uuid[])`)
+    .where(anyOfIds(viewings.applicationId, p.applicationIds))
     .orderBy(asc(viewings.at)),
 );
 

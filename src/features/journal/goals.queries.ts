@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
+import { reusableQuery, type Placeholders, anyOfIds } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
 import { agreements } from '../agreements/agreements.tables.ts';
@@ -35,7 +35,7 @@ const eventsOfGoals = reusableQuery((db, p: Placeholders<{ goalIds: string[] }>)
     .select({ id: goalEvents.id, goalId: goalEvents.goalId, at: goalEvents.at, byName: users.displayName, progress: goalEvents.progress, note: goalEvents.note })
     .from(goalEvents)
     .leftJoin(users, eq(users.id, goalEvents.by))
-    .where(sql`${goalEvents.goalId} = any(${p.goalIds}::uuid[])`)
+    .where(anyOfIds(goalEvents.goalId, p.goalIds))
     .orderBy(asc(goalEvents.at), asc(goalEvents.id)),
 );
 

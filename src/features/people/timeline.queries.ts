@@ -1,6 +1,6 @@
-import { aliasedTable, and, asc, eq, or, sql } from 'drizzle-orm';
+import { aliasedTable, and, asc, eq, or } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
+import { reusableQuery, type Placeholders, anyOfIds } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { referrals } from '../referrals/referrals.tables.ts';
 import { decisions, offers, screenings } from '../allocation/allocation.tables.ts';
@@ -33,7 +33,7 @@ const screeningsOfReferrals = reusableQuery((db, p: Placeholders<{ tenantId: str
   db
     .select({ referralId: screenings.referralId, screenedAt: screenings.screenedAt, result: screenings.result })
     .from(screenings)
-    .where(and(eq(screenings.tenantId, p.tenantId), sql`${screenings.referralId} = any(${p.referralIds}::uuid[])`)),
+    .where(and(eq(screenings.tenantId, p.tenantId), anyOfIds(screenings.referralId, p.referralIds))),
 );
 
 export async function screeningRows(db: Db, tenantId: string, referralIds: string[]) {
@@ -46,7 +46,7 @@ const decisionsOfReferrals = reusableQuery((db, p: Placeholders<{ tenantId: stri
   db
     .select({ referralId: decisions.referralId, decidedAt: decisions.decidedAt, outcome: decisions.outcome })
     .from(decisions)
-    .where(and(eq(decisions.tenantId, p.tenantId), sql`${decisions.referralId} = any(${p.referralIds}::uuid[])`)),
+    .where(and(eq(decisions.tenantId, p.tenantId), anyOfIds(decisions.referralId, p.referralIds))),
 );
 
 export async function decisionRows(db: Db, tenantId: string, referralIds: string[]) {
@@ -60,7 +60,7 @@ const offersOfReferrals = reusableQuery((db, p: Placeholders<{ tenantId: string;
     .select({ referralId: offers.referralId, status: offers.status, respondedAt: offers.respondedAt, expiresAt: offers.expiresAt, roomName: rooms.name })
     .from(offers)
     .innerJoin(rooms, eq(rooms.id, offers.roomId))
-    .where(and(eq(offers.tenantId, p.tenantId), sql`${offers.referralId} = any(${p.referralIds}::uuid[])`)),
+    .where(and(eq(offers.tenantId, p.tenantId), anyOfIds(offers.referralId, p.referralIds))),
 );
 
 export async function offerRows(db: Db, tenantId: string, referralIds: string[]) {
@@ -91,7 +91,7 @@ const roomMovesIntoStays = reusableQuery((db, p: Placeholders<{ tenantId: string
     .from(roomMoves)
     .innerJoin(fromRoom, eq(fromRoom.id, roomMoves.fromRoomId))
     .innerJoin(toRoom, eq(toRoom.id, roomMoves.toRoomId))
-    .where(and(eq(roomMoves.tenantId, p.tenantId), sql`${roomMoves.toStayId} = any(${p.stayIds}::uuid[])`)),
+    .where(and(eq(roomMoves.tenantId, p.tenantId), anyOfIds(roomMoves.toStayId, p.stayIds))),
 );
 
 export async function roomMoveRows(db: Db, tenantId: string, stayIds: string[]) {
@@ -104,7 +104,7 @@ const extensionsOfStays = reusableQuery((db, p: Placeholders<{ tenantId: string;
   db
     .select({ stayId: stayExtensions.stayId, decidedAt: stayExtensions.decidedAt, newPlannedEndOn: stayExtensions.newPlannedEndOn })
     .from(stayExtensions)
-    .where(and(eq(stayExtensions.tenantId, p.tenantId), sql`${stayExtensions.stayId} = any(${p.stayIds}::uuid[])`)),
+    .where(and(eq(stayExtensions.tenantId, p.tenantId), anyOfIds(stayExtensions.stayId, p.stayIds))),
 );
 
 export async function extensionRows(db: Db, tenantId: string, stayIds: string[]) {
@@ -117,7 +117,7 @@ const moveOutsOfStays = reusableQuery((db, p: Placeholders<{ tenantId: string; s
   db
     .select({ stayId: moveOuts.stayId, movedOutOn: moveOuts.movedOutOn, destination: moveOuts.destination })
     .from(moveOuts)
-    .where(and(eq(moveOuts.tenantId, p.tenantId), sql`${moveOuts.stayId} = any(${p.stayIds}::uuid[])`)),
+    .where(and(eq(moveOuts.tenantId, p.tenantId), anyOfIds(moveOuts.stayId, p.stayIds))),
 );
 
 export async function moveOutRows(db: Db, tenantId: string, stayIds: string[]) {
@@ -130,7 +130,7 @@ const agreementsOfStays = reusableQuery((db, p: Placeholders<{ tenantId: string;
   db
     .select({ stayId: agreements.stayId, version: agreements.version, createdAt: agreements.createdAt, signedOn: agreements.signedOn })
     .from(agreements)
-    .where(and(eq(agreements.tenantId, p.tenantId), sql`${agreements.stayId} = any(${p.stayIds}::uuid[])`)),
+    .where(and(eq(agreements.tenantId, p.tenantId), anyOfIds(agreements.stayId, p.stayIds))),
 );
 
 export async function agreementRows(db: Db, tenantId: string, stayIds: string[]) {

@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, gt, isNull, isNotNull, not, or, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/client.ts';
-import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
+import { reusableQuery, type Placeholders, anyOfIds } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { people } from '../people/people.tables.ts';
 import { stays } from '../stays/stays.tables.ts';
@@ -55,44 +54,43 @@ export async function findInvolvement(db: Db, tenantId: string, personId: string
 // The list versions below are built once (reusable-query.ts): a search or a list runs them for every
 // page of hits, and built per call with one parameter per person they cost more than they took to run.
 type PeopleOfTenant = Placeholders<{ tenantId: string; personIds: string[] }>;
-const anyOf = (column: AnyPgColumn, ids: PeopleOfTenant['personIds']) => sql`${column} = any(${ids}::uuid[])`;
 
 const staysOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
   db
     .select({ personId: stays.personId, partnerPersonId: stays.partnerPersonId, endOn: stays.endOn })
     .from(stays)
-    .where(and(eq(stays.tenantId, p.tenantId), or(anyOf(stays.personId, p.personIds), anyOf(stays.partnerPersonId, p.personIds)))),
+    .where(and(eq(stays.tenantId, p.tenantId), or(anyOfIds(stays.personId, p.personIds), anyOfIds(stays.partnerPersonId, p.personIds)))),
 );
 const referralsOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
   db
     .select({ personId: referrals.personId, partnerPersonId: referrals.partnerPersonId, receivedAt: referrals.receivedAt })
     .from(referrals)
-    .where(and(eq(referrals.tenantId, p.tenantId), or(anyOf(referrals.personId, p.personIds), anyOf(referrals.partnerPersonId, p.personIds)))),
+    .where(and(eq(referrals.tenantId, p.tenantId), or(anyOfIds(referrals.personId, p.personIds), anyOfIds(referrals.partnerPersonId, p.personIds)))),
 );
 const followUpsOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
   db
     .select({ personId: aftercareFollowUps.personId, doneOn: aftercareFollowUps.doneOn, dueOn: aftercareFollowUps.dueOn })
     .from(aftercareFollowUps)
-    .where(and(eq(aftercareFollowUps.tenantId, p.tenantId), anyOf(aftercareFollowUps.personId, p.personIds))),
+    .where(and(eq(aftercareFollowUps.tenantId, p.tenantId), anyOfIds(aftercareFollowUps.personId, p.personIds))),
 );
 const aftercareAgreementsOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
   db
     .select({ personId: aftercareAgreements.personId, endsOn: aftercareAgreements.endsOn })
     .from(aftercareAgreements)
-    .where(and(eq(aftercareAgreements.tenantId, p.tenantId), anyOf(aftercareAgreements.personId, p.personIds))),
+    .where(and(eq(aftercareAgreements.tenantId, p.tenantId), anyOfIds(aftercareAgreements.personId, p.personIds))),
 );
 const meetingsOfPeople = reusableQuery((db, p: PeopleOfTenant) =>
   db
     .select({ personId: meetingAttendance.personId, heldOn: meetingSessions.heldOn })
     .from(meetingAttendance)
     .innerJoin(meetingSessions, eq(meetingSessions.id, meetingAttendance.sessionId))
-    .where(and(eq(meetingAttendance.tenantId, p.tenantId), anyOf(meetingAttendance.personId, p.personIds))),
+    .where(and(eq(meetingAttendance.tenantId, p.tenantId), anyOfIds(meetingAttendance.personId, p.personIds))),
 );
 const liveGrantsOf = reusableQuery((db, p: Placeholders<{ userId: string; personIds: string[]; now: Date }>) =>
   db
     .select({ personId: accessGrants.personId })
     .from(accessGrants)
-    .where(and(eq(accessGrants.userId, p.userId), anyOf(accessGrants.personId, p.personIds), gt(accessGrants.expiresAt, p.now))),
+    .where(and(eq(accessGrants.userId, p.userId), anyOfIds(accessGrants.personId, p.personIds), gt(accessGrants.expiresAt, p.now))),
 );
 
 /**

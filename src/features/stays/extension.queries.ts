@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
-import { reusableQuery, type Placeholders } from '../../platform/db/reusable-query.ts';
+import { reusableQuery, type Placeholders, anyOfIds } from '../../platform/db/reusable-query.ts';
 import { users } from '../../platform/auth/auth.tables.ts';
 import { rooms } from '../rooms/rooms.tables.ts';
 import { stays } from './stays.tables.ts';
@@ -80,7 +80,7 @@ export async function loadChains(db: Db, tenantId: string, stayIds: string[]): P
   if (stayIds.length === 0) return chains;
   const result = await db.execute<{ head: string; id: string; start_on: string; new_planned_end_on: string | null }>(sql`
     with recursive chain(head, id) as (
-      select s.id, s.id from stays s where s.tenant_id = ${tenantId} and s.id = any(${sql.param(stayIds)}::uuid[])
+      select s.id, s.id from stays s where s.tenant_id = ${tenantId} and ${anyOfIds(sql`s.id`, sql.param(stayIds))}
       union
       select c.head, rm.from_stay_id from room_moves rm join chain c on rm.to_stay_id = c.id
     )
@@ -116,7 +116,7 @@ const extensionsOfStays = reusableQuery((db, p: Placeholders<{ tenantId: string;
     })
     .from(stayExtensions)
     .innerJoin(users, eq(users.id, stayExtensions.decidedBy))
-    .where(and(eq(stayExtensions.tenantId, p.tenantId), sql`${stayExtensions.stayId} = any(${p.stayIds}::uuid[])`))
+    .where(and(eq(stayExtensions.tenantId, p.tenantId), anyOfIds(stayExtensions.stayId, p.stayIds)))
     .orderBy(desc(stayExtensions.decidedAt), desc(stayExtensions.newPlannedEndOn)),
 );
 

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
+import { anyOfIds } from '../../platform/db/reusable-query.ts';
 import { houses, rooms } from '../rooms/rooms.tables.ts';
 import { keyIssues, roomKeys, stays } from './stays.tables.ts';
 import { roomMoves } from './moving-on.tables.ts';
@@ -86,7 +87,7 @@ export async function listChainLinks(db: Db, tenantId: string, stayIds: string[]
     with recursive chain(to_stay_id, from_stay_id, from_start_on) as (
       select m.to_stay_id, m.from_stay_id, s.start_on
         from room_moves m join stays s on s.id = m.from_stay_id
-       where m.tenant_id = ${tenantId}::uuid and m.to_stay_id = any(${sql.param(stayIds)}::uuid[])
+       where m.tenant_id = ${tenantId}::uuid and ${anyOfIds(sql`m.to_stay_id`, sql.param(stayIds))}
       union
       select m.to_stay_id, m.from_stay_id, s.start_on
         from chain c

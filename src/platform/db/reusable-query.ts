@@ -1,4 +1,4 @@
-import { sql, type Placeholder } from 'drizzle-orm';
+import { sql, type Param, type Placeholder, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from './client.ts';
 
 /**
@@ -48,4 +48,19 @@ export function reusableQuery<V extends Record<string, unknown>, R>(build: (db: 
     query.joinsNotNullableMap = template.joinsNotNullableMap;
     return query.execute(values);
   };
+}
+
+/**
+ * `column = any(ids)` for a list of ids passed as one uuid[] parameter (a placeholder, or
+ * `sql.param(ids)`): one SQL text, so one prepared statement, for any number of ids.
+ *
+ * Written as `any(array(select unnest(…)))` on purpose. With a bare `any($2::uuid[])` the planner
+ * costs a generic plan for ten ids; when the real lists are shorter (a service's few open stays, a
+ * resident's two referrals) every custom plan looks cheaper, so PostgreSQL never keeps the generic
+ * plan and plans the statement again on every call (the board's chain query: 0.7 ms instead of
+ * 0.25 ms). Through a subquery the list's length is unknown to custom plans too, the two cost the
+ * same, and the generic plan is kept after five runs.
+ */
+export function anyOfIds(column: SQLWrapper, ids: Placeholder | Param | SQL): SQL {
+  return sql`${column} = any(array(select unnest(${ids}::uuid[])))`;
 }
