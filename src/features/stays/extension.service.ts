@@ -125,14 +125,20 @@ export async function getPersonStayClock(ctx: Ctx, personId: string): Promise<Pe
 
 /**
  * The over-limit flag of many stays at once, for the board (whose service has checked stay:read and
- * logs the reads itself): stay id → { overdueWithoutExtension, coveredUntil }.
+ * logs the reads itself): stay id → { overdueWithoutExtension, coveredUntil, chainStartOn }. The
+ * chain's first day (after room moves, the check-in of the first room) comes from the same query, so
+ * the board needs no second walk of the room moves for its three-month clock.
  */
 export async function clockFlagsForStays(db: Db, tenantId: string, stayIds: string[], today: string) {
   const chains = await q.loadChains(db, tenantId, stayIds);
   return new Map(
     [...chains].map(([stayId, chain]) => [
       stayId,
-      { overdueWithoutExtension: isOverdueWithoutExtension({ startOn: chain.startOn }, chain.extensions, today), coveredUntil: coveredUntil(chain.extensions) },
+      {
+        overdueWithoutExtension: isOverdueWithoutExtension({ startOn: chain.startOn }, chain.extensions, today),
+        coveredUntil: coveredUntil(chain.extensions),
+        chainStartOn: chain.startOn,
+      },
     ]),
   );
 }

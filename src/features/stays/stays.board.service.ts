@@ -6,7 +6,6 @@ import { fullName } from './stays.check-in.service.ts';
 import { addDays, initials, isoWeek, mondayOf, osloDate, stayClock } from './stays.rules.ts';
 import * as q from './stays.queries.ts';
 import { clockFlagsForStays } from './extension.service.ts';
-import { chainStartsOf } from './room-move.queries.ts';
 import type { BoardOutput, CalendarOutput, CalendarSpanOutput, FireListOutput } from './stays.schema.ts';
 
 /** dd.mm.yyyy for the calendar's text alternatives (the page shows dates the same way). */
@@ -25,7 +24,8 @@ async function recordReads(ctx: Ctx, personIds: Iterable<string | null>, purpose
 
 /**
  * The staff's home page in one read: every room with its state and resident, the three-month clock,
- * arrivals and departures of the next 14 days, and the free rooms. Two queries, whatever the size.
+ * arrivals and departures of the next 14 days, and the free rooms. Three reads (the rooms, the
+ * arrivals, and the chains of room moves with their extensions), whatever the size.
  */
 export async function getBoard(ctx: Ctx): Promise<BoardOutput> {
   const user = requirePermission(ctx, 'stay:read');
@@ -34,9 +34,9 @@ export async function getBoard(ctx: Ctx): Promise<BoardOutput> {
     const horizonOn = addDays(today, BOARD_HORIZON_DAYS);
     const roomRows = await q.listBoardRooms(tx.db, user.tenantId);
     const arrivalRows = await q.listArrivals(tx.db, user.tenantId, horizonOn);
-    const flags = await clockFlagsForStays(tx.db, user.tenantId, roomRows.flatMap((r) => (r.stayId ? [r.stayId] : [])), today);
     // After a room move the resident's stay began in the first room: the clock counts from there.
-    const chainStarts = await chainStartsOf(tx.db, user.tenantId, roomRows.flatMap((r) => (r.stayId ? [{ id: r.stayId, startOn: r.startOn! }] : [])));
+    const flags = await clockFlagsForStays(tx.db, user.tenantId, roomRows.flatMap((r) => (r.stayId ? [r.stayId] : [])), today);
+    const chainStarts = new Map(roomRows.flatMap((r) => (r.stayId ? [[r.stayId, flags.get(r.stayId)?.chainStartOn ?? r.startOn!] as const] : [])));
 
     const rooms = roomRows.map((r) => ({
       id: r.id,
